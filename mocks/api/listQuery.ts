@@ -1,0 +1,79 @@
+import { ApiError, badRequest } from './respond';
+
+// The ra-data-simple-rest list dialect: sort=["field","ASC"], range=[start,end] (inclusive), filter={...}.
+
+export interface ListQuery {
+    sort: { field: string; order: 'ASC' | 'DESC' } | null;
+    range: [number, number];
+    filter: Record<string, unknown>;
+}
+
+function parseJsonParam(url: URL, name: string): unknown {
+    const raw = url.searchParams.get(name);
+    if (raw === null) return undefined;
+    try {
+        return JSON.parse(raw);
+    } catch {
+        throw badRequest(`"${name}" is not valid JSON`, { [name]: 'invalid_json' });
+    }
+}
+
+export function parseListQuery(url: URL, options: { sortable: readonly string[]; filterable: readonly string[]; maxPage?: number }): ListQuery {
+    const maxPage = options.maxPage ?? 500;
+    const sortParam = parseJsonParam(url, 'sort');
+    let sort: ListQuery['sort'] = null;
+    if (sortParam !== undefined) {
+        if (!Array.isArray(sortParam) || sortParam.length !== 2 || !['ASC', 'DESC'].includes(String(sortParam[1]).toUpperCase())) {
+            throw badRequest('"sort" must be ["field","ASC"|"DESC"]', { sort: 'invalid' });
+        }
+        const field = String(sortParam[0]);
+        if (!options.sortable.includes(field)) throw badRequest(`cannot sort by "${field}"`, { sort: 'unsupported_field' });
+        sort = { field, order: String(sortParam[1]).toUpperCase() as 'ASC' | 'DESC' };
+    }
+
+    const rangeParam = parseJsonParam(url, 'range');
+    let range: [number, number] = [0, 24];
+    if (rangeParam !== undefined) {
+        const valid = Array.isArray(rangeParam) && rangeParam.length === 2 && rangeParam.every(n => Number.isInteger(n) && n >= 0) && rangeParam[1] >= rangeParam[0];
+        if (!valid) throw badRequest('"range" must be [start,end] with 0 <= start <= end', { range: 'invalid' });
+        if (rangeParam[1] - rangeParam[0] + 1 > maxPage) throw badRequest(`a page holds at most ${maxPage} records`, { range: 'too_large' });
+        range = [rangeParam[0], rangeParam[1]];
+    }
+
+    const filterParam = parseJsonParam(url, 'filter') ?? {};
+    if (typeof filterParam !== 'object' || filterParam === null || Array.isArray(filterParam)) {
+        throw badRequest('"filter" must be a JSON object', { filter: 'invalid' });
+    }
+    const unknown = Object.keys(filterParam).filter(key => !options.filterable.includes(key));
+    if (unknown.length > 0) throw badRequest(`cannot filter by ${unknown.map(k => `"${k}"`).join(', ')}`, { filter: 'unsupported_field' });
+    return { sort, range, filter: filterParam as Record<string, unknown> };
+}
+
+function compare(a: unknown, b: unknown): number {
+    if (a === b) return 0;
+    if (a === null || a === undefined) return 1;
+    if (b === null || b === undefined) return -1;
+    return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+/** Sorts (stable, id as tie-breaker), pages, and answers with the Content-Range simple-rest needs. */
+export function page<T extends { id: string }>(resource: string, rows: T[], query: ListQuery, defaultSort: NonNullable<ListQuery['sort']>) {
+    const { field, order } = query.sort ?? defaultSort;
+    const direction = order === 'ASC' ? 1 : -1;
+    const sorted = [...rows].sort((a, b) => {
+        const byField = compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]);
+        return byField !== 0 ? byField * direction : a.id.localeCompare(b.id);
+    });
+    const [start, end] = query.range;
+    const slice = sorted.slice(start, end + 1);
+    const contentRange = slice.length === 0 ? `${resource} */${rows.length}` : `${resource} ${start}-${start + slice.length - 1}/${rows.length}`;
+    return { slice, contentRange };
+}
+
+/** Filter values may be one value or a list of values (getMany sends {"id":[...]}). */
+export const oneOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [String(value)]);
+
+export const assertBoolean = (name: string, value: unknown): boolean => {
+    if (typeof value !== 'boolean') throw new ApiError(400, 'bad_request', `filter "${name}" must be true or false`, { fields: { [name]: 'not_boolean' } });
+    return value;
+};

@@ -1,0 +1,202 @@
+import { http, type HttpHandler } from 'msw';
+import { failingPreconditions, isReadyToApprove } from '../../src/domain/cancellationPreconditions';
+import { composeCustomerMessage, invalidReasonIds } from '../../src/domain/reasonCatalogue';
+import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/domain/requestStatus';
+import type { Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { Db } from '../db';
+import { endpoint, readBody, type Context, type ServerOptions } from './endpoint';
+import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
+import { ApiError, badRequest, json } from './respond';
+
+// The two request queues: lists, single records, and the explicit actions claim / release / approve / reject.
+
+const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
+const COMMON_SORTS = ['id', 'submittedAt', 'dueAt', 'status', 'attempt', 'assignee', 'decidedAt'];
+const SORTABLE: Record<RequestKind, string[]> = {
+    verification: [...COMMON_SORTS, 'fullName', 'failedChecks'],
+    cancellation: [...COMMON_SORTS, 'holderName'],
+};
+const FILTERABLE: Record<RequestKind, string[]> = {
+    verification: ['id', 'q', 'open', 'status', 'assignee', 'overdue', 'resubmission', 'previousId', 'hasFailedChecks', 'decidedBy'],
+    cancellation: ['id', 'q', 'open', 'status', 'assignee', 'overdue', 'resubmission', 'previousId', 'readyToApprove', 'decidedBy'],
+};
+
+/** The record as the API shows it: document paths become absolute URLs on this server. */
+export function present(record: ReviewRequest, ctx: Pick<Context, 'url' | 'options'>): ReviewRequest {
+    const absolute = (path: string | null) => (path === null ? null : `${ctx.url.origin}${ctx.options.base}/${path}`);
+    if (record.kind === 'verification') {
+        const { idFront, idBack, selfie } = record.documents;
+        return { ...record, documents: { idFront: absolute(idFront), idBack: absolute(idBack), selfie: absolute(selfie) } };
+    }
+    return { ...record, idScan: absolute(record.idScan) };
+}
+
+function searchText(record: ReviewRequest): string {
+    const parts = [record.id, record.mobileNumber, record.email];
+    if (record.kind === 'verification') parts.push(record.fullName, record.idNumber);
+    else parts.push(record.holderName, record.account.accountId);
+    return parts.join('\n').toLowerCase();
+}
+
+function matches(record: ReviewRequest, filter: Record<string, unknown>, ctx: Context): boolean {
+    for (const [key, value] of Object.entries(filter)) {
+        if (value === undefined || value === '') continue;
+        switch (key) {
+            case 'id': if (!oneOf(value).includes(record.id)) return false; break;
+            case 'previousId': if (record.previousId !== String(value)) return false; break;
+            case 'status': if (!oneOf(value).includes(record.status)) return false; break;
+            case 'open': if (isOpen(record.status) !== assertBoolean(key, value)) return false; break;
+            case 'decidedBy': if (record.decidedBy !== String(value)) return false; break;
+            case 'assignee': {
+                const wanted = value === 'me' ? ctx.user.id : value === 'unassigned' ? null : String(value);
+                if (record.assignee !== wanted) return false;
+                break;
+            }
+            case 'q': {
+                const needle = String(value).trim().toLowerCase().replace(/\s+/g, '');
+                if (needle && !searchText(record).replace(/ /g, '').includes(needle)) return false;
+                break;
+            }
+            case 'overdue': {
+                const late = Date.parse(record.dueAt) < ctx.db.now().getTime() && record.decidedAt === null;
+                if (late !== assertBoolean(key, value)) return false;
+                break;
+            }
+            case 'resubmission': if ((record.attempt > 1) !== assertBoolean(key, value)) return false; break;
+            case 'hasFailedChecks': if (record.kind === 'verification' && (record.failedChecks > 0) !== assertBoolean(key, value)) return false; break;
+            case 'readyToApprove': if (record.kind === 'cancellation' && isReadyToApprove(record.account) !== assertBoolean(key, value)) return false; break;
+        }
+    }
+    return true;
+}
+
+function findOr404(ctx: Context, kind: RequestKind): ReviewRequest {
+    const record = ctx.db.find(kind, ctx.params.id ?? '');
+    if (!record) throw new ApiError(404, 'not_found', `${kind} ${ctx.params.id} not found`);
+    return record;
+}
+
+const holderName = (db: Db, id: string | null) => db.operators.find(op => op.id === id)?.name ?? id ?? '';
+
+/** 409 unless the caller holds the claim on an in-review request. */
+function requireHeldBy(record: ReviewRequest, user: Operator, ctx: Context) {
+    if (record.status !== 'in_review') {
+        throw new ApiError(409, 'conflict_state', `request is ${record.status}`, { record: present(record, ctx) });
+    }
+    if (record.assignee !== user.id) {
+        throw new ApiError(409, 'conflict_claimed', `claimed by ${holderName(ctx.db, record.assignee)}`, { record: present(record, ctx), holder: holderName(ctx.db, record.assignee) });
+    }
+}
+
+function requireVersion(body: Record<string, unknown>): number {
+    if (!Number.isInteger(body.version)) throw badRequest('"version" (integer) is required', { version: 'required' });
+    return body.version as number;
+}
+
+function optionalText(body: Record<string, unknown>, field: string, max: number): string | null {
+    const value = body[field];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string') throw badRequest(`"${field}" must be a string`, { [field]: 'not_string' });
+    if (value.length > max) throw badRequest(`"${field}" is longer than ${max} characters`, { [field]: 'too_long' });
+    return value;
+}
+
+/** Applies a state change and writes its audit entry: the only way requests change. */
+function transition(ctx: Context, record: ReviewRequest, action: RequestAction, changes: Partial<ReviewRequest>, audit: { reasons?: string[]; note?: string | null }) {
+    const from = record.status;
+    const to = nextStatus(from, action);
+    if (!to) throw new ApiError(409, 'conflict_state', `cannot ${action} a ${from} request`, { record: present(record, ctx) });
+    Object.assign(record, changes, { status: to, version: record.version + 1 });
+    ctx.db.appendAudit({ actor: ctx.user.id, action, requestKind: record.kind, requestId: record.id, fromStatus: from, toStatus: to, reasons: audit.reasons ?? [], note: audit.note ?? null });
+    ctx.db.changed();
+    return json(present(record, ctx));
+}
+
+const sameReasons = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every(id => b.includes(id));
+
+/** The same decision sent twice (double click, retried request) is answered as the first one was. */
+function isReplay(record: ReviewRequest, user: Operator, version: number, outcome: Decision['outcome'], reasons: string[]) {
+    return record.decidedBy === user.id && record.decision?.outcome === outcome && record.version === version + 1 && sameReasons(record.decision.reasons, reasons);
+}
+
+export function requestHandlers(kind: RequestKind, db: Db, options: ServerOptions): HttpHandler[] {
+    const path = `*${options.base}/${RESOURCE[kind]}`;
+    const on = (handler: (ctx: Context) => Response | Promise<Response>) => endpoint(db, options, handler);
+
+    return [
+        http.get(path, on(ctx => {
+            const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
+            const rows = ctx.db.collection(kind).filter(record => matches(record, query.filter, ctx));
+            const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' });
+            return json(slice.map(record => present(record, ctx)), 200, { 'Content-Range': contentRange });
+        })),
+
+        http.get(`${path}/:id`, on(ctx => json(present(findOr404(ctx, kind), ctx)))),
+
+        http.post(`${path}/:id/claim`, on(ctx => {
+            const record = findOr404(ctx, kind);
+            const expires = new Date(ctx.db.now().getTime() + CLAIM_TTL_MS).toISOString();
+            if (record.status === 'in_review' && record.assignee === ctx.user.id) {
+                // Claiming what you hold keeps it alive (the review screen's heartbeat); not a state change.
+                record.claimExpiresAt = expires;
+                ctx.db.changed();
+                return json(present(record, ctx));
+            }
+            if (record.status === 'in_review') requireHeldBy(record, ctx.user, ctx);
+            return transition(ctx, record, 'claim', { assignee: ctx.user.id, claimedAt: ctx.db.now().toISOString(), claimExpiresAt: expires }, {});
+        })),
+
+        http.post(`${path}/:id/release`, on(async ctx => {
+            const body = await readBody(ctx.request);
+            const note = optionalText(body, 'note', 2000);
+            const record = findOr404(ctx, kind);
+            // A supervisor may take back anyone's claim; an operator only their own.
+            if (!(ctx.user.role === 'supervisor' && record.status === 'in_review')) requireHeldBy(record, ctx.user, ctx);
+            return transition(ctx, record, 'release', { assignee: null, claimedAt: null, claimExpiresAt: null }, { note });
+        })),
+
+        http.post(`${path}/:id/approve`, on(async ctx => {
+            const body = await readBody(ctx.request);
+            const version = requireVersion(body);
+            const note = optionalText(body, 'note', 2000);
+            const record = findOr404(ctx, kind);
+            if (isReplay(record, ctx.user, version, 'approved', [])) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
+            requireHeldBy(record, ctx.user, ctx);
+            if (record.version !== version) throw new ApiError(409, 'conflict_version', `record is at version ${record.version}`, { record: present(record, ctx) });
+            if (record.kind === 'cancellation') {
+                const failing = failingPreconditions(record.account).map(result => result.id);
+                if (failing.length > 0) throw new ApiError(409, 'preconditions_failed', `preconditions not met: ${failing.join(', ')}`, { preconditions: failing, record: present(record, ctx) });
+            }
+            const at = ctx.db.now().toISOString();
+            const released = record.kind === 'cancellation' ? { numberReleasedAt: at, numberReleasedBy: ctx.user.id } : {};
+            return transition(ctx, record, 'approve', {
+                ...released, decidedAt: at, decidedBy: ctx.user.id, assignee: null, claimExpiresAt: null,
+                decision: { outcome: 'approved', reasons: [], note, customerMessage: null },
+            }, { note });
+        })),
+
+        http.post(`${path}/:id/reject`, on(async ctx => {
+            const body = await readBody(ctx.request);
+            const version = requireVersion(body);
+            const note = optionalText(body, 'note', 2000);
+            const customerMessage = optionalText(body, 'customerMessage', 4000);
+            const reasons = body.reasons;
+            if (!Array.isArray(reasons) || reasons.length === 0 || !reasons.every(r => typeof r === 'string')) {
+                throw new ApiError(400, 'invalid_reasons', 'at least one reason code is required', { fields: { reasons: 'required' } });
+            }
+            const unique = [...new Set(reasons as string[])];
+            const invalid = invalidReasonIds(kind, unique);
+            if (invalid.length > 0) throw new ApiError(400, 'invalid_reasons', `not ${kind} reason codes: ${invalid.join(', ')}`, { fields: { reasons: 'invalid' } });
+            const record = findOr404(ctx, kind);
+            if (isReplay(record, ctx.user, version, 'rejected', unique)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
+            requireHeldBy(record, ctx.user, ctx);
+            if (record.version !== version) throw new ApiError(409, 'conflict_version', `record is at version ${record.version}`, { record: present(record, ctx) });
+            const name = record.kind === 'verification' ? record.fullName : record.holderName;
+            const message = customerMessage ?? composeCustomerMessage(unique, record.customerLanguage, name);
+            return transition(ctx, record, 'reject', {
+                decidedAt: ctx.db.now().toISOString(), decidedBy: ctx.user.id, assignee: null, claimExpiresAt: null,
+                decision: { outcome: 'rejected', reasons: unique, note, customerMessage: message },
+            }, { reasons: unique, note });
+        })),
+    ];
+}

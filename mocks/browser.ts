@@ -1,0 +1,36 @@
+import { setupWorker } from 'msw/browser';
+import { createDb, type DbState } from './db';
+import { createHandlers } from './handlers';
+
+// The mock API in the browser (demo mode): a service worker, with decisions kept in localStorage across reloads.
+
+const STORAGE_KEY = 'axis-review-demo-db-v1';
+
+function loadState(): DbState | undefined {
+    try {
+        const saved = localStorage.getItem(STORAGE_KEY);
+        return saved ? (JSON.parse(saved) as DbState) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+let pendingSave: ReturnType<typeof setTimeout> | undefined;
+function saveState(state: DbState) {
+    // Coalesce bursts of changes into one write; a few hundred requests serialise in a few ms.
+    clearTimeout(pendingSave);
+    pendingSave = setTimeout(() => {
+        try {
+            localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+        } catch (error) {
+            console.warn('[demo] could not persist demo data', error);
+        }
+    }, 50);
+}
+
+export async function startDemoBackend(options: { latencyMs: number }) {
+    const db = createDb({ initialState: loadState(), onChange: saveState });
+    const worker = setupWorker(...createHandlers(db, { latencyMs: options.latencyMs }));
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+    return db;
+}

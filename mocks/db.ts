@@ -1,0 +1,96 @@
+import { countFailedChecks, runVerificationChecks } from '../src/domain/verificationChecks';
+import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
+import type { AuditEntry, Cancellation, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
+import { auditId, buildSeed, OPERATORS, type DocumentTraits } from './seed/seed';
+
+// The mock backend's in-memory store. It is the authority for state; persistence is pluggable (browser: localStorage).
+
+export interface Session {
+    userId: string;
+    expiresAt: string;
+}
+
+export interface DbState {
+    verifications: Verification[];
+    cancellations: Cancellation[];
+    audit: AuditEntry[];
+    documentTraits: Record<string, DocumentTraits>;
+    sessions: Record<string, Session>;
+}
+
+export interface DbOptions {
+    /** Number of requests to seed (default 300; 100,000 for benchmarks). */
+    size?: number;
+    seed?: number;
+    /** The clock; tests pin it. */
+    now?: () => Date;
+    sla?: SlaCalendar;
+    /** A saved state to start from instead of seeding (the browser's persisted demo data). */
+    initialState?: DbState;
+    /** Called after every change, e.g. to persist it. */
+    onChange?: (state: DbState) => void;
+}
+
+export const DEFAULT_SEED = 20261122;
+export const DEFAULT_SIZE = 300;
+
+export type Db = ReturnType<typeof createDb>;
+
+export function createDb(options: DbOptions = {}) {
+    const now = options.now ?? (() => new Date());
+    const sla = options.sla ?? DEFAULT_SLA;
+    const seedState = (): DbState => ({
+        ...buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla }),
+        sessions: {},
+    });
+    let state: DbState = options.initialState ?? seedState();
+    let byId = new Map<string, ReviewRequest>();
+
+    /** Recomputes what the server derives for lists: failed checks and identities reused across accounts. */
+    function index() {
+        byId = new Map<string, ReviewRequest>([...state.verifications, ...state.cancellations].map(r => [r.id, r]));
+        const byIdNumber = new Map<string, Verification[]>();
+        for (const v of state.verifications) {
+            const key = v.idNumber.toUpperCase();
+            byIdNumber.set(key, [...(byIdNumber.get(key) ?? []), v]);
+        }
+        const today = now().toISOString().slice(0, 10);
+        for (const v of state.verifications) {
+            const sameIdentity = byIdNumber.get(v.idNumber.toUpperCase()) ?? [];
+            // A resubmission shares its account's mobile number; only other accounts count as duplicates.
+            v.duplicateIds = sameIdentity.filter(other => other.mobileNumber !== v.mobileNumber).map(other => other.id);
+            v.failedChecks = countFailedChecks(runVerificationChecks(v, { today }));
+        }
+    }
+    index();
+
+    const collection = (kind: RequestKind): ReviewRequest[] => (kind === 'verification' ? state.verifications : state.cancellations);
+
+    return {
+        now,
+        sla,
+        operators: OPERATORS,
+        get state() {
+            return state;
+        },
+        collection,
+        find(kind: RequestKind, id: string): ReviewRequest | undefined {
+            const found = byId.get(id);
+            return found?.kind === kind ? found : undefined;
+        },
+        findAny: (id: string) => byId.get(id),
+        appendAudit(entry: Omit<AuditEntry, 'id' | 'at'>): AuditEntry {
+            const written: AuditEntry = { id: auditId(state.audit.length + 1), at: now().toISOString(), ...entry };
+            state.audit.push(written);
+            return written;
+        },
+        changed() {
+            options.onChange?.(state);
+        },
+        reset() {
+            state = { ...seedState(), sessions: state.sessions };
+            index();
+            options.onChange?.(state);
+        },
+    };
+}

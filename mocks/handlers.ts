@@ -1,0 +1,25 @@
+import type { HttpHandler } from 'msw';
+import type { Db } from './db';
+import { authHandlers } from './api/auth';
+import { catalogueHandlers } from './api/catalogue';
+import { demoHandlers, fallbackHandlers } from './api/demo';
+import { documentHandlers } from './api/documents';
+import type { ServerOptions } from './api/endpoint';
+import { requestHandlers } from './api/requests';
+
+// The one set of handlers behind the browser worker, the node test server and the standalone HTTP server.
+
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = { base: '/api', latencyMs: 0, tokenTtlMs: 8 * 60 * 60 * 1000 };
+
+export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}): HttpHandler[] {
+    const options = { ...DEFAULT_SERVER_OPTIONS, ...overrides };
+    return [
+        ...demoHandlers(db, options),
+        ...authHandlers(db, options),
+        ...requestHandlers('verification', db, options),
+        ...requestHandlers('cancellation', db, options),
+        ...catalogueHandlers(db, options),
+        ...documentHandlers(db, options),
+        ...fallbackHandlers(db, options),
+    ];
+}

@@ -1,0 +1,67 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import { createDb } from './db';
+import { createHandlers } from './handlers';
+
+// The mock API on a real socket (npm run api): the same handlers, answered through msw's getResponse.
+
+export interface StandaloneOptions {
+    port: number;
+    host?: string;
+    size?: number;
+    seed?: number;
+    latencyMs?: number;
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(key, value);
+        else if (Array.isArray(value)) value.forEach(v => headers.append(key, v));
+    }
+    return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body });
+}
+
+async function send(res: ServerResponse, response: Response) {
+    res.statusCode = response.status;
+    response.headers.forEach((value, key) => res.setHeader(key, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0 }: StandaloneOptions) {
+    const db = createDb({ size, seed });
+    const handlers = createHandlers(db, { latencyMs });
+    const server = createServer(async (req, res) => {
+        try {
+            const request = await toRequest(req, `http://${req.headers.host ?? `${host}:${port}`}`);
+            const response = await getResponse(handlers, request);
+            await send(res, response ?? Response.json({ error: { code: 'not_found', message: 'not found' } }, { status: 404 }));
+        } catch (error) {
+            console.error('[mock api]', error);
+            await send(res, Response.json({ error: { code: 'internal', message: 'internal error' } }, { status: 500 }));
+        }
+    });
+    return new Promise<{ url: string; close: () => Promise<void>; db: typeof db }>(resolve => {
+        server.listen(port, host, () => {
+            const address = server.address();
+            const actualPort = typeof address === 'object' && address ? address.port : port;
+            resolve({
+                url: `http://${host}:${actualPort}/api`,
+                db,
+                close: () => new Promise<void>(done => { server.closeAllConnections(); server.close(() => done()); }),
+            });
+        });
+    });
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+    const port = Number(process.env.API_PORT ?? 8787);
+    const size = process.env.API_SIZE ? Number(process.env.API_SIZE) : undefined;
+    const latencyMs = Number(process.env.API_LATENCY_MS ?? 0);
+    const { url } = await startStandaloneServer({ port, size, latencyMs });
+    console.log(`Mock review API listening on ${url} (demo logins: operator1, operator2, supervisor1 / demo)`);
+}

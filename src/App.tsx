@@ -1,0 +1,32 @@
+import { Admin, Resource } from 'react-admin';
+import cancellations from './cancellations';
+import { ConsoleLayout } from './common/ConsoleLayout';
+import { LoginPage } from './common/LoginPage';
+import { createAuthProvider } from './providers/authProvider';
+import { createDataProvider } from './providers/dataProvider';
+import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider';
+import verifications from './verifications';
+
+export interface AppProps {
+    apiUrl: string;
+    locale?: ConsoleLocale;
+}
+
+export function App({ apiUrl, locale }: AppProps) {
+    return (
+        <Admin
+            title="app.title"
+            dataProvider={createDataProvider(apiUrl)}
+            authProvider={createAuthProvider(apiUrl)}
+            i18nProvider={createI18nProvider(locale)}
+            loginPage={LoginPage}
+            layout={ConsoleLayout}
+            requireAuth
+            disableTelemetry
+        >
+            <Resource name="verifications" {...verifications} />
+            <Resource name="cancellations" {...cancellations} />
+            <Resource name="operators" recordRepresentation="name" />
+        </Admin>
+    );
+}

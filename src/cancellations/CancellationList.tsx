@@ -1,0 +1,34 @@
+import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
+import { AssigneeField } from '../common/AssigneeField';
+import { DueTag } from '../common/DueTag';
+import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
+import { StatusChip } from '../common/StatusChip';
+import type { Cancellation } from '../domain/types';
+import { RefundField } from './RefundField';
+
+const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
+const IDR = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
+
+export function CancellationList() {
+    const locale = useLocale();
+    const filters = [...useSharedQueueFilters(), ownFilter];
+    return (
+        <List {...QUEUE_DEFAULTS} filters={filters} empty={false}>
+            <DataTable<Cancellation> bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="id" />
+                <DataTable.Col source="holderName" />
+                <DataTable.Col source="mobileNumber" />
+                <DataTable.Col source="status"><StatusChip /></DataTable.Col>
+                <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
+                <DataTable.Col source="account.balance" align="right" disableSort>
+                    <NumberField source="account.balance" locales={locale} options={IDR} />
+                </DataTable.Col>
+                <DataTable.Col source="refund" disableSort><RefundField /></DataTable.Col>
+                <DataTable.Col source="account.boundDevices" align="right" disableSort render={record => record.account.boundDevices.length} />
+                <DataTable.Col source="account.openItems" align="right" disableSort render={record => record.account.openItems.length} />
+                <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
+                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime /></DataTable.Col>
+            </DataTable>
+        </List>
+    );
+}

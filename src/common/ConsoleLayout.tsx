@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout, Logout, UserMenu } from 'react-admin';
+import { config } from '../config';
+import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
+
+// react-admin's layout with the language switcher (built in) and a user menu that can reset demo data.
+
+function ConsoleUserMenu() {
+    return (
+        <UserMenu>
+            {config.demoMode && <ResetDemoDataMenuItem />}
+            <Logout />
+        </UserMenu>
+    );
+}
+
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
+
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+    return <Layout appBar={ConsoleAppBar}>{children}</Layout>;
+}

@@ -1,0 +1,24 @@
+import { BooleanInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { assigneeChoices } from './AssigneeField';
+import { statusChoices } from './StatusChip';
+
+// The filters both queues share; each queue adds its own. Filter state lives in the URL.
+
+export function useSharedQueueFilters() {
+    const translate = useTranslate();
+    return [
+        <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.queue.search')} sx={{ minWidth: 320 }} />,
+        <BooleanInput key="open" source="open" label="app.queue.open_only" alwaysOn />,
+        <SelectInput key="status" source="status" choices={statusChoices} />,
+        <SelectInput key="assignee" source="assignee" choices={assigneeChoices} emptyText="app.assignee.anyone" alwaysOn />,
+        <BooleanInput key="overdue" source="overdue" label="app.queue.overdue" />,
+        <BooleanInput key="resubmission" source="resubmission" label="app.queue.resubmission" />,
+    ];
+}
+
+/** The queue opens on open requests, oldest due first. */
+export const QUEUE_DEFAULTS = {
+    filterDefaultValues: { open: true },
+    sort: { field: 'dueAt', order: 'ASC' as const },
+    perPage: 25,
+};

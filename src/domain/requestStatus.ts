@@ -1,0 +1,27 @@
+import type { RequestKind, RequestStatus } from './types';
+
+// The request state machine, shared by the console (which buttons exist) and the server (what it accepts).
+
+export type RequestAction = 'claim' | 'release' | 'approve' | 'reject' | 'lapse';
+
+const TRANSITIONS: Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>> = {
+    claim: { pending: 'in_review' },
+    release: { in_review: 'pending' },
+    lapse: { in_review: 'pending' },
+    approve: { in_review: 'approved' },
+    reject: { in_review: 'rejected' },
+};
+
+/** The status an action leads to, or null when the action is not allowed from that status. */
+export function nextStatus(status: RequestStatus, action: RequestAction): RequestStatus | null {
+    return TRANSITIONS[action][status] ?? null;
+}
+
+export const OPEN_STATUSES: readonly RequestStatus[] = ['pending', 'in_review', 'awaiting_second_approval'];
+export const isOpen = (status: RequestStatus) => OPEN_STATUSES.includes(status);
+export const isDecided = (status: RequestStatus) => status === 'approved' || status === 'rejected';
+
+/** How long a claim lives without activity before the server gives the request back to the queue. */
+export const CLAIM_TTL_MS = 15 * 60 * 1000;
+
+export const REQUEST_ID_PREFIX: Record<RequestKind, string> = { verification: 'V', cancellation: 'C' };

@@ -1,0 +1,170 @@
+// The API's record shapes: the one place both the console (src/) and the mock server (mocks/) import them from.
+
+export type RequestKind = 'verification' | 'cancellation';
+export type RequestStatus = 'pending' | 'in_review' | 'awaiting_second_approval' | 'approved' | 'rejected';
+export type Role = 'operator' | 'supervisor';
+export type CustomerLanguage = 'zh-CN' | 'en';
+export type Outcome = 'approved' | 'rejected';
+
+export interface Operator {
+    id: string;
+    username: string;
+    name: string;
+    role: Role;
+}
+
+export interface Decision {
+    outcome: Outcome;
+    reasons: string[];
+    note: string | null;
+    customerMessage: string | null;
+}
+
+/** Fields every request has, whichever its kind. */
+export interface RequestBase {
+    id: string;
+    kind: RequestKind;
+    status: RequestStatus;
+    /** Incremented on every state change; decisions must carry the version they were made on. */
+    version: number;
+    submittedAt: string;
+    dueAt: string;
+    assignee: string | null;
+    claimedAt: string | null;
+    claimExpiresAt: string | null;
+    decidedAt: string | null;
+    decidedBy: string | null;
+    decision: Decision | null;
+    attempt: number;
+    previousId: string | null;
+    customerLanguage: CustomerLanguage;
+    mobileNumber: string;
+    email: string;
+}
+
+/** What the card itself shows, as read by the document scanner; absent fields were not read. */
+export interface CardReading {
+    name: string | null;
+    idNumber: string | null;
+    validFrom: string | null;
+    /** ISO date, or 'long_term' (长期). */
+    validUntil: string | 'long_term' | null;
+}
+
+export interface VerificationDocuments {
+    idFront: string | null;
+    idBack: string | null;
+    selfie: string | null;
+}
+
+export interface Verification extends RequestBase {
+    kind: 'verification';
+    fullName: string;
+    idNumber: string;
+    sex: 'male' | 'female' | null;
+    contactPhone: string;
+    address: string;
+    card: CardReading;
+    documents: VerificationDocuments;
+    /** Computed by the server from the shared checks module, so that lists can sort and filter on it. */
+    failedChecks: number;
+    /** Other requests that carry the same ID number (server-computed). */
+    duplicateIds: string[];
+}
+
+export interface BoundDevice {
+    id: string;
+    name: string;
+    boundAt: string;
+}
+
+export interface OpenItem {
+    id: string;
+    type: 'bill' | 'order';
+    description: string;
+    /** IDR, whole rupiah. */
+    amount: number;
+}
+
+export interface AccountFacts {
+    accountId: string;
+    /** Remaining balance in IDR, whole rupiah. */
+    balance: number;
+    refundRequested: boolean;
+    refundSettled: boolean;
+    refundReference: string | null;
+    boundDevices: BoundDevice[];
+    openItems: OpenItem[];
+    verificationStatus: 'verified' | 'unverified' | 'pending';
+}
+
+export interface Cancellation extends RequestBase {
+    kind: 'cancellation';
+    holderName: string;
+    leavingReason: string;
+    account: AccountFacts;
+    idScan: string | null;
+    numberReleasedAt: string | null;
+    numberReleasedBy: string | null;
+}
+
+export type ReviewRequest = Verification | Cancellation;
+
+export interface Reason {
+    /** The reason code, e.g. "id_expired". */
+    id: string;
+    kind: RequestKind;
+    /** 'retry': the customer may fix it and submit again; 'final': they may not. */
+    retry: 'retry' | 'final';
+    label: Record<CustomerLanguage, string>;
+    /** Customer-facing message template; `{name}` is replaced by the customer's name. */
+    template: Record<CustomerLanguage, string>;
+}
+
+export type AuditAction = 'claim' | 'release' | 'lapse' | 'approve' | 'reject' | 'second_approve' | 'send_back' | 'reassign' | 'quality_verdict';
+
+export interface AuditEntry {
+    id: string;
+    at: string;
+    actor: string;
+    action: AuditAction;
+    requestKind: RequestKind;
+    requestId: string;
+    fromStatus: RequestStatus;
+    toStatus: RequestStatus;
+    reasons: string[];
+    note: string | null;
+}
+
+export interface ApiErrorBody {
+    error: {
+        code: ApiErrorCode;
+        message: string;
+        /** Per-field problems for 400s. */
+        fields?: Record<string, string>;
+        /** Failing cancellation preconditions, for preconditions_failed. */
+        preconditions?: string[];
+        /** Who holds the claim, for conflict_claimed. */
+        holder?: string;
+        /** The current record, for 409s. */
+        record?: ReviewRequest;
+    };
+}
+
+export type ApiErrorCode =
+    | 'bad_request'
+    | 'invalid_reasons'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'method_not_allowed'
+    | 'conflict_claimed'
+    | 'conflict_version'
+    | 'conflict_state'
+    | 'preconditions_failed'
+    | 'internal';
+
+export interface LoginResponse {
+    token: string;
+    user: Pick<Operator, 'id' | 'name' | 'role'>;
+}

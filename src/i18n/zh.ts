@@ -1,0 +1,118 @@
+import type { AppMessages } from './en';
+
+// 控制台自身的简体中文文案；键与 en.ts 完全一致。
+
+export const zh: AppMessages = {
+    app: {
+        title: 'Axis 审核控制台',
+        auth: {
+            wrong_credentials: '用户名或密码错误。',
+            session_expired: '登录已失效，请重新登录后继续当前工作。',
+            signed_out: '请先登录。',
+            demo_hint_title: '演示账号（密码：demo）',
+            demo_hint_operator: 'operator1、operator2：审核员',
+            demo_hint_supervisor: 'supervisor1：主管',
+        },
+        demo: {
+            reset: '重置演示数据',
+            reset_confirm_title: '确定重置演示数据？',
+            reset_confirm_content: '本浏览器中做出的所有审核决定、认领和审计记录都将被清除，队列将重新生成。',
+            reset_done: '演示数据已重置。',
+            banner: '演示模式：控制台正在使用内置的模拟后端。',
+        },
+        errors: {
+            bad_request: '请求格式有误，服务器已拒绝。',
+            invalid_reasons: '请至少选择一个有效的驳回原因。',
+            unauthenticated: '登录已失效，请重新登录。',
+            forbidden: '您的角色无权执行此操作。',
+            not_found: '该记录不存在（或已被删除）。',
+            method_not_allowed: '该记录不可修改。',
+            conflict_claimed: '该申请已被他人认领。',
+            conflict_version: '您打开该申请后，它已被修改。',
+            conflict_state: '该申请当前状态不允许此操作。',
+            preconditions_failed: '尚未满足执行此操作的前提条件。',
+            internal: '服务器出错，未做任何更改，请重试。',
+            network: '无法连接服务器，请检查网络后重试。',
+            unexpected: '服务器返回了无法识别的应答。',
+        },
+        status: {
+            pending: '待审核',
+            in_review: '审核中',
+            awaiting_second_approval: '待二次审批',
+            approved: '已通过',
+            rejected: '已驳回',
+        },
+        sla: {
+            overdue: '已超时 %{duration}',
+            due_today: '今日到期，剩余 %{duration}',
+            on_time: '剩余 %{duration}',
+            decided: '已处理',
+            days_hours: '%{days} 天 %{hours} 小时',
+            hours_minutes: '%{hours} 小时 %{minutes} 分',
+        },
+        assignee: {
+            me: '我',
+            unassigned: '未认领',
+            anyone: '任何人',
+        },
+        queue: {
+            open_only: '仅显示未结申请',
+            overdue: '已超时',
+            resubmission: '重新提交',
+            has_failed_checks: '有未通过的检查项',
+            ready_to_approve: '可直接通过',
+            search: '姓名、手机号、身份证号或申请编号',
+            empty: '该队列中没有符合条件的申请。',
+        },
+        language: {
+            'zh-CN': '中文',
+            en: '英文',
+        },
+        yes: '是',
+        no: '否',
+    },
+    resources: {
+        verifications: {
+            name: '实名认证',
+            fields: {
+                id: '申请编号',
+                fullName: '姓名',
+                idNumber: '身份证号',
+                mobileNumber: '手机号',
+                status: '状态',
+                dueAt: '截止时间',
+                submittedAt: '提交时间',
+                attempt: '提交次数',
+                assignee: '处理人',
+                failedChecks: '未通过检查',
+                customerLanguage: '语言',
+            },
+        },
+        cancellations: {
+            name: '注销申请',
+            fields: {
+                id: '申请编号',
+                holderName: '账户持有人',
+                mobileNumber: '手机号',
+                status: '状态',
+                dueAt: '截止时间',
+                submittedAt: '提交时间',
+                attempt: '提交次数',
+                assignee: '处理人',
+                'account.balance': '余额',
+                refund: '退款',
+                'account.boundDevices': '绑定设备',
+                'account.openItems': '未付账单',
+            },
+            refund: {
+                none: '未申请',
+                requested: '已申请',
+                settled: '已退款',
+            },
+        },
+        operators: {
+            name: '审核员',
+            fields: { name: '姓名', role: '角色' },
+        },
+    },
+};

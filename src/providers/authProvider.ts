@@ -1,0 +1,52 @@
+import { HttpError, type AuthProvider } from 'react-admin';
+import type { LoginResponse, Role } from '../domain/types';
+import { httpClient } from './httpClient';
+import { session } from './session';
+
+// Bearer-token auth against POST /auth/login, and what each role may open (the server enforces it again).
+
+const SUPERVISOR_ONLY_RESOURCES = new Set(['audit', 'dashboard']);
+
+export function canRoleAccess(role: Role | undefined, resource: string): boolean {
+    if (!role) return false;
+    return role === 'supervisor' || !SUPERVISOR_ONLY_RESOURCES.has(resource);
+}
+
+export function createAuthProvider(apiUrl: string): AuthProvider {
+    return {
+        async login({ username, password }: { username: string; password: string }) {
+            try {
+                const { json } = await httpClient(`${apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
+                session.set(json as LoginResponse);
+            } catch (error) {
+                if (error instanceof HttpError && error.status === 401) throw new Error('app.auth.wrong_credentials');
+                throw error;
+            }
+        },
+        async logout() {
+            if (session.get()) await httpClient(`${apiUrl}/auth/logout`, { method: 'POST', body: '{}' }).catch(() => undefined);
+            session.clear();
+        },
+        async checkAuth() {
+            if (!session.get()) throw new Error('app.auth.signed_out');
+        },
+        async checkError(error: { status?: number }) {
+            if (error?.status === 401) {
+                session.clear();
+                // react-admin keeps the current location and returns to it after the next login.
+                throw { message: 'app.auth.session_expired' };
+            }
+        },
+        async getIdentity() {
+            const current = session.get();
+            if (!current) throw new Error('app.auth.signed_out');
+            return { id: current.user.id, fullName: current.user.name, role: current.user.role };
+        },
+        async getPermissions() {
+            return session.get()?.user.role;
+        },
+        async canAccess({ resource }: { resource: string; action: string }) {
+            return canRoleAccess(session.get()?.user.role, resource);
+        },
+    };
+}

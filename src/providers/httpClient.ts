@@ -1,0 +1,34 @@
+import { fetchUtils, HttpError } from 'react-admin';
+import type { ApiErrorBody } from '../domain/types';
+import { session } from './session';
+
+// fetch with the bearer token, and the API's error body turned into a translatable HttpError.
+
+const KNOWN_CODES = new Set([
+    'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
+    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'internal',
+]);
+
+const isApiError = (body: unknown): body is ApiErrorBody =>
+    typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error?.code === 'string';
+
+/** The translation key for a failed call: app.errors.<code>, or a generic one by status. */
+export function errorMessageKey(status: number, body: unknown): string {
+    if (isApiError(body) && KNOWN_CODES.has(body.error.code)) return `app.errors.${body.error.code}`;
+    if (status === 0) return 'app.errors.network';
+    if (status >= 500) return 'app.errors.internal';
+    return 'app.errors.unexpected';
+}
+
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+    const token = session.get()?.token;
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    try {
+        return await fetchUtils.fetchJson(url, { ...options, headers });
+    } catch (error) {
+        if (error instanceof HttpError) throw new HttpError(errorMessageKey(error.status, error.body), error.status, error.body);
+        // fetch itself failed: offline, DNS, CORS, dropped connection.
+        throw new HttpError('app.errors.network', 0, null);
+    }
+}

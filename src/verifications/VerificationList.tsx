@@ -1,0 +1,27 @@
+import { BooleanInput, DataTable, DateField, List, NumberField } from 'react-admin';
+import { AssigneeField } from '../common/AssigneeField';
+import { DueTag } from '../common/DueTag';
+import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
+import { StatusChip } from '../common/StatusChip';
+import type { Verification } from '../domain/types';
+
+const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
+
+export function VerificationList() {
+    const filters = [...useSharedQueueFilters(), ownFilter];
+    return (
+        <List {...QUEUE_DEFAULTS} filters={filters} empty={false}>
+            <DataTable<Verification> bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="id" />
+                <DataTable.Col source="fullName" />
+                <DataTable.Col source="mobileNumber" />
+                <DataTable.Col source="status"><StatusChip /></DataTable.Col>
+                <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
+                <DataTable.NumberCol source="attempt" />
+                <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
+                <DataTable.Col source="failedChecks" align="right"><NumberField source="failedChecks" /></DataTable.Col>
+                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime /></DataTable.Col>
+            </DataTable>
+        </List>
+    );
+}

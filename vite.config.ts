@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+
+// A build that points at a real API (VITE_API_URL set) must not ship the mock service worker.
+function dropMockWorkerForRealApi(apiUrl: string | undefined): Plugin {
+    return {
+        name: 'drop-mock-worker-for-real-api',
+        apply: 'build',
+        closeBundle() {
+            if (apiUrl) rmSync(resolve(__dirname, 'dist/mockServiceWorker.js'), { force: true });
+        },
+    };
+}
+
+export default defineConfig(({ mode }) => {
+    const env = loadEnv(mode, process.cwd(), 'VITE_');
+    return {
+        plugins: [react(), dropMockWorkerForRealApi(env.VITE_API_URL)],
+        server: { host: '127.0.0.1', port: 5173 },
+        preview: { host: '127.0.0.1', port: 4173 },
+        build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
+        test: {
+            environment: 'jsdom',
+            include: ['tests/**/*.test.{ts,tsx}'],
+            setupFiles: ['tests/setup.ts'],
+            testTimeout: 20_000,
+            pool: 'threads',
+        },
+    };
+});
