@@ -9,7 +9,7 @@ function dropMockWorkerForRealApi(apiUrl: string | undefined): Plugin {
         name: 'drop-mock-worker-for-real-api',
         apply: 'build',
         closeBundle() {
-            if (apiUrl) rmSync(resolve(__dirname, 'dist/mockServiceWorker.js'), { force: true });
+            if (apiUrl) rmSync(resolve(import.meta.dirname, 'dist/mockServiceWorker.js'), { force: true });
         },
     };
 }

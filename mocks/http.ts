@@ -11,6 +11,8 @@ export interface StandaloneOptions {
     size?: number;
     seed?: number;
     latencyMs?: number;
+    /** The clock; contract tests move it to see claims lapse. */
+    now?: () => Date;
 }
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -31,8 +33,8 @@ async function send(res: ServerResponse, response: Response) {
     res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0 }: StandaloneOptions) {
-    const db = createDb({ size, seed });
+export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, now }: StandaloneOptions) {
+    const db = createDb({ size, seed, now });
     const handlers = createHandlers(db, { latencyMs });
     const server = createServer(async (req, res) => {
         try {

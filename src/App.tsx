@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Admin, Resource } from 'react-admin';
 import cancellations from './cancellations';
 import { ConsoleLayout } from './common/ConsoleLayout';
@@ -5,6 +6,7 @@ import { LoginPage } from './common/LoginPage';
 import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider';
+import { createQueryClient } from './providers/queryClient';
 import verifications from './verifications';
 
 export interface AppProps {
@@ -13,12 +15,17 @@ export interface AppProps {
 }
 
 export function App({ apiUrl, locale }: AppProps) {
+    // Created once per mounted console, never per render.
+    const [providers] = useState(() => ({
+        dataProvider: createDataProvider(apiUrl),
+        authProvider: createAuthProvider(apiUrl),
+        i18nProvider: createI18nProvider(locale),
+        queryClient: createQueryClient(),
+    }));
     return (
         <Admin
             title="app.title"
-            dataProvider={createDataProvider(apiUrl)}
-            authProvider={createAuthProvider(apiUrl)}
-            i18nProvider={createI18nProvider(locale)}
+            {...providers}
             loginPage={LoginPage}
             layout={ConsoleLayout}
             requireAuth

@@ -1,3 +1,4 @@
+import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -6,3 +7,12 @@ afterEach(() => {
     cleanup();
     if (typeof localStorage !== 'undefined') localStorage.clear();
 });
+
+// jsdom lacks matchMedia, which MUI's responsive layout asks for.
+if (typeof window !== 'undefined' && !window.matchMedia) {
+    window.matchMedia = (query: string) => ({
+        matches: false, media: query, onchange: null,
+        addListener: () => undefined, removeListener: () => undefined,
+        addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
+    });
+}

@@ -7,7 +7,7 @@ import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
 
 const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
-const IDR = { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 } as const;
+const IDR = { style: 'currency', currency: 'IDR', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 } as const;
 
 export function CancellationList() {
     const locale = useLocale();

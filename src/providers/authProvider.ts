@@ -19,7 +19,7 @@ export function createAuthProvider(apiUrl: string): AuthProvider {
                 const { json } = await httpClient(`${apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }) });
                 session.set(json as LoginResponse);
             } catch (error) {
-                if (error instanceof HttpError && error.status === 401) throw new Error('app.auth.wrong_credentials');
+                if (error instanceof HttpError && error.status === 401) throw new Error('app.auth.wrong_credentials', { cause: error });
                 throw error;
             }
         },
@@ -32,8 +32,7 @@ export function createAuthProvider(apiUrl: string): AuthProvider {
         },
         async checkError(error: { status?: number }) {
             if (error?.status === 401) {
-                session.clear();
-                // react-admin keeps the current location and returns to it after the next login.
+                // react-admin then logs out (clearing the session) and returns here after the next login.
                 throw { message: 'app.auth.session_expired' };
             }
         },

@@ -1,0 +1,388 @@
+// @vitest-environment node
+/* eslint-disable @typescript-eslint/no-explicit-any -- contract tests read arbitrary JSON answers */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, startTarget, type Answer } from './apiClient';
+
+// The REST contract (docs/api.md), exercised over real HTTP. Point it elsewhere with CONTRACT_BASE_URL.
+
+const clock = { now: new Date() };
+let target: Awaited<ReturnType<typeof startTarget>>;
+let api: ReturnType<typeof apiClient>;
+let operator1: string;
+let operator2: string;
+let supervisor: string;
+
+beforeAll(async () => {
+    target = await startTarget(clock);
+    api = apiClient(target.baseUrl);
+    [operator1, operator2, supervisor] = await Promise.all([api.login('operator1'), api.login('operator2'), api.login('supervisor1')]);
+});
+afterAll(() => target.close());
+
+const expectError = (answer: Answer, status: number, code: string) => {
+    expect(answer.status).toBe(status);
+    expect(answer.body).toMatchObject({ error: { code, message: expect.any(String) } });
+};
+
+/** Requests nobody holds, handed out one at a time so tests never share one. */
+const taken = new Set<string>();
+async function freshPending(resource: 'verifications' | 'cancellations', extra: Record<string, unknown> = {}) {
+    const { body } = await api.list(`/${resource}`, { filter: { status: 'pending', ...extra }, range: [0, 199], sort: ['id', 'ASC'] }, supervisor);
+    const record = body.find(r => !taken.has(r.id));
+    if (!record) throw new Error(`no pending ${resource} left for ${JSON.stringify(extra)}`);
+    taken.add(record.id);
+    return record;
+}
+async function claimed(resource: 'verifications' | 'cancellations', token: string, extra: Record<string, unknown> = {}) {
+    const record = await freshPending(resource, extra);
+    const answer = await api.call('POST', `/${resource}/${record.id}/claim`, { token });
+    expect(answer.status).toBe(200);
+    return answer.body;
+}
+
+describe('authentication', () => {
+    it('logs in with username and password and returns a token and the user', async () => {
+        const answer = await api.call('POST', '/auth/login', { body: { username: 'supervisor1', password: process.env.CONTRACT_PASSWORD ?? 'demo' } });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ token: expect.any(String), user: { id: expect.any(String), name: expect.any(String), role: 'supervisor' } });
+    });
+
+    it('refuses a wrong password with 401', async () => {
+        expectError(await api.call('POST', '/auth/login', { body: { username: 'operator1', password: 'wrong' } }), 401, 'unauthenticated');
+    });
+
+    it('refuses a login without credentials with 400', async () => {
+        expectError(await api.call('POST', '/auth/login', { body: { username: 'operator1' } }), 400, 'bad_request');
+        expectError(await api.call('POST', '/auth/login', { body: 'not json' }), 400, 'bad_request');
+    });
+
+    it('answers 401 without a token or with an unknown one', async () => {
+        expectError(await api.call('GET', '/verifications'), 401, 'unauthenticated');
+        expectError(await api.call('GET', '/verifications', { token: 'forged' }), 401, 'unauthenticated');
+    });
+
+    it('a logged-out token no longer works', async () => {
+        const token = await api.login('operator1');
+        expect((await api.call('POST', '/auth/logout', { token })).status).toBe(204);
+        expectError(await api.call('GET', '/reasons', { token }), 401, 'unauthenticated');
+    });
+});
+
+describe('the list dialect (ra-data-simple-rest)', () => {
+    it('answers a JSON array with Content-Range <resource> <start>-<end>/<total>', async () => {
+        const answer = await api.list('/verifications', { range: [0, 9] }, operator1);
+        expect(answer.status).toBe(200);
+        expect(answer.body).toHaveLength(10);
+        const match = /^verifications 0-9\/(\d+)$/.exec(answer.headers.get('content-range') ?? '');
+        expect(match).not.toBeNull();
+        expect(Number(match![1])).toBeGreaterThan(10);
+    });
+
+    it('pages with inclusive ranges that do not overlap', async () => {
+        const first = await api.list('/verifications', { range: [0, 4], sort: ['id', 'ASC'] }, operator1);
+        const second = await api.list('/verifications', { range: [5, 9], sort: ['id', 'ASC'] }, operator1);
+        expect(second.headers.get('content-range')).toMatch(/^verifications 5-9\//);
+        expect(first.body.map(r => r.id).filter(id => second.body.some(r => r.id === id))).toEqual([]);
+        expect(first.body[4].id < second.body[0].id).toBe(true);
+    });
+
+    it('answers an empty page with <resource> */<total>', async () => {
+        const answer = await api.list('/verifications', { filter: { q: 'no-such-thing-anywhere' } }, operator1);
+        expect(answer.body).toEqual([]);
+        expect(answer.headers.get('content-range')).toBe('verifications */0');
+    });
+
+    it('sorts on the server, both ways', async () => {
+        const ascending = (await api.list('/verifications', { sort: ['submittedAt', 'ASC'], range: [0, 49] }, operator1)).body.map(r => r.submittedAt);
+        expect([...ascending].sort()).toEqual(ascending);
+        const descending = (await api.list('/cancellations', { sort: ['submittedAt', 'DESC'], range: [0, 49] }, operator1)).body.map(r => r.submittedAt);
+        expect([...descending].sort().reverse()).toEqual(descending);
+    });
+
+    it('sorts the queue by due time by default', async () => {
+        const due = (await api.list('/verifications', { range: [0, 49] }, operator1)).body.map(r => r.dueAt);
+        expect([...due].sort()).toEqual(due);
+    });
+
+    it('filters on the server: status, free text, getMany by ids', async () => {
+        const rejected = await api.list('/verifications', { filter: { status: 'rejected' }, range: [0, 99] }, operator1);
+        expect(rejected.body.length).toBeGreaterThan(0);
+        expect(rejected.body.every(r => r.status === 'rejected')).toBe(true);
+
+        const target = rejected.body[0];
+        const byName = await api.list('/verifications', { filter: { q: target.fullName } }, operator1);
+        expect(byName.body.map(r => r.id)).toContain(target.id);
+        const byIdNumber = await api.list('/verifications', { filter: { q: target.idNumber } }, operator1);
+        expect(byIdNumber.body.every(r => r.idNumber === target.idNumber)).toBe(true);
+
+        const ids = rejected.body.slice(0, 3).map(r => r.id);
+        const many = await api.list('/verifications', { filter: { id: ids } }, operator1);
+        expect(many.body.map(r => r.id).sort()).toEqual([...ids].sort());
+    });
+
+    it('filters overdue, resubmissions, and cancellations ready to approve', async () => {
+        const now = Date.now();
+        const overdue = await api.list('/verifications', { filter: { overdue: true }, range: [0, 99] }, operator1);
+        expect(overdue.body.length).toBeGreaterThan(0);
+        expect(overdue.body.every(r => Date.parse(r.dueAt) < now && r.decidedAt === null)).toBe(true);
+        const resubmissions = await api.list('/verifications', { filter: { resubmission: true }, range: [0, 99] }, operator1);
+        expect(resubmissions.body.length).toBeGreaterThan(0);
+        expect(resubmissions.body.every(r => r.attempt > 1 && typeof r.previousId === 'string')).toBe(true);
+        const ready = await api.list('/cancellations', { filter: { readyToApprove: true }, range: [0, 99] }, operator1);
+        expect(ready.body.length).toBeGreaterThan(0);
+        expect(ready.body.every(r => r.account.boundDevices.length === 0 && r.account.openItems.length === 0)).toBe(true);
+    });
+
+    it.each([
+        ['an unknown sort field', { sort: ['password', 'ASC'] }],
+        ['a malformed sort', { sort: 'id' }],
+        ['a range too large', { range: [0, 10_000] }],
+        ['a reversed range', { range: [10, 5] }],
+        ['an unknown filter', { filter: { password: 'x' } }],
+        ['a non-boolean flag', { filter: { overdue: 'yes' } }],
+    ])('answers 400 for %s', async (_what, query) => {
+        expectError(await api.list('/verifications', query, operator1), 400, 'bad_request');
+    });
+
+    it('answers 400 for a filter that is not JSON', async () => {
+        expectError(await api.call('GET', '/verifications?filter=%7Bnope', { token: operator1 }), 400, 'bad_request');
+    });
+});
+
+describe('CORS for a console on another origin', () => {
+    it('exposes Content-Range and allows the Range and Authorization headers', async () => {
+        const preflight = await api.call('OPTIONS', '/verifications', { headers: { Origin: 'http://console.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,range' } });
+        expect(preflight.status).toBe(204);
+        const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+        expect(allowed).toContain('authorization');
+        expect(allowed).toContain('range');
+        const list = await api.list('/verifications', {}, operator1);
+        expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    });
+});
+
+describe('records', () => {
+    it('a verification carries the customer\'s data, documents, and the review fields', async () => {
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
+        const answer = await api.call('GET', `/verifications/${first.id}`, { token: operator1 });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+            id: first.id, kind: 'verification', status: expect.any(String), version: expect.any(Number),
+            submittedAt: expect.any(String), dueAt: expect.any(String), attempt: expect.any(Number),
+            fullName: expect.any(String), idNumber: expect.any(String), mobileNumber: expect.stringMatching(/^\+6283[1238]\d{8}$/),
+            contactPhone: expect.any(String), email: expect.stringContaining('@'), address: expect.any(String),
+            card: expect.objectContaining({ validUntil: expect.anything() }),
+            documents: expect.objectContaining({ idFront: expect.stringMatching(/^https?:\/\//), selfie: expect.stringMatching(/^https?:\/\//) }),
+            failedChecks: expect.any(Number), duplicateIds: expect.any(Array),
+        });
+        for (const field of ['assignee', 'claimedAt', 'decidedAt', 'decidedBy', 'decision', 'previousId']) expect(answer.body).toHaveProperty(field);
+    });
+
+    it('a cancellation carries the account facts', async () => {
+        const { body: [first] } = await api.list('/cancellations', { range: [0, 0] }, operator1);
+        const answer = await api.call('GET', `/cancellations/${first.id}`, { token: operator1 });
+        expect(answer.body).toMatchObject({
+            kind: 'cancellation', holderName: expect.any(String), leavingReason: expect.any(String),
+            account: { balance: expect.any(Number), refundRequested: expect.any(Boolean), refundSettled: expect.any(Boolean), boundDevices: expect.any(Array), openItems: expect.any(Array) },
+        });
+    });
+
+    it('answers 404 for an unknown request, and for a verification id asked of cancellations', async () => {
+        expectError(await api.call('GET', '/verifications/V-999999', { token: operator1 }), 404, 'not_found');
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
+        expectError(await api.call('GET', `/cancellations/${first.id}`, { token: operator1 }), 404, 'not_found');
+    });
+
+    it('serves document images by their URL', async () => {
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
+        const image = await fetch(first.documents.idFront);
+        expect(image.status).toBe(200);
+        expect(image.headers.get('content-type')).toMatch(/^image\//);
+    });
+
+    it('answers 404 for an unknown route under the API', async () => {
+        expectError(await api.call('GET', '/nothing-here', { token: operator1 }), 404, 'not_found');
+    });
+});
+
+describe('claiming', () => {
+    it('claiming a pending request puts it in review, held by the caller', async () => {
+        const record = await claimed('verifications', operator1);
+        expect(record).toMatchObject({ status: 'in_review', assignee: 'u-operator1', claimedAt: expect.any(String), claimExpiresAt: expect.any(String) });
+    });
+
+    it('a second operator gets 409 naming who holds it, with the current record', async () => {
+        const record = await claimed('verifications', operator1);
+        const answer = await api.call('POST', `/verifications/${record.id}/claim`, { token: operator2 });
+        expectError(answer, 409, 'conflict_claimed');
+        expect(answer.body.error.holder).toBe('林晓 Lin Xiao');
+        expect(answer.body.error.record).toMatchObject({ id: record.id, assignee: 'u-operator1' });
+    });
+
+    it('claiming again what you hold extends the claim without a state change', async () => {
+        const record = await claimed('verifications', operator1);
+        const again = await api.call('POST', `/verifications/${record.id}/claim`, { token: operator1 });
+        expect(again.status).toBe(200);
+        expect(again.body.version).toBe(record.version);
+    });
+
+    it('the holder can release it back to the queue; another operator cannot', async () => {
+        const record = await claimed('cancellations', operator1);
+        expectError(await api.call('POST', `/cancellations/${record.id}/release`, { token: operator2, body: {} }), 409, 'conflict_claimed');
+        const released = await api.call('POST', `/cancellations/${record.id}/release`, { token: operator1, body: {} });
+        expect(released.status).toBe(200);
+        expect(released.body).toMatchObject({ status: 'pending', assignee: null });
+    });
+
+    it('a supervisor can release anyone\'s claim, with a note', async () => {
+        const record = await claimed('verifications', operator2);
+        const released = await api.call('POST', `/verifications/${record.id}/release`, { token: supervisor, body: { note: 'operator2 is off sick' } });
+        expect(released.status).toBe(200);
+        expect(released.body.status).toBe('pending');
+    });
+
+    it('a claim left untouched past its lifetime lapses back to the queue, audited as the system', async () => {
+        if (target.external) return; // needs control of the server's clock
+        const record = await claimed('verifications', operator1);
+        clock.now = new Date(Date.parse(record.claimExpiresAt) + 1000);
+        try {
+            const after = await api.call('GET', `/verifications/${record.id}`, { token: operator1 });
+            expect(after.body).toMatchObject({ status: 'pending', assignee: null });
+            const trail = await api.list('/audit', { filter: { requestId: record.id }, sort: ['id', 'ASC'] }, operator1);
+            expect(trail.body.map(e => [e.action, e.actor])).toEqual([['claim', 'u-operator1'], ['lapse', 'system']]);
+        } finally {
+            clock.now = new Date();
+        }
+    });
+});
+
+describe('deciding', () => {
+    it('the holder approves with the record version and an optional note', async () => {
+        const record = await claimed('verifications', operator1);
+        const answer = await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body: { version: record.version, note: 'all checks fine' } });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+            status: 'approved', version: record.version + 1, decidedBy: 'u-operator1', decidedAt: expect.any(String),
+            decision: { outcome: 'approved', reasons: [], note: 'all checks fine', customerMessage: null },
+        });
+    });
+
+    it('the same decision sent twice is one decision: the replay gets the same answer and no new audit entry', async () => {
+        const record = await claimed('verifications', operator1);
+        const body = { version: record.version };
+        const first = await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body });
+        const second = await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body });
+        expect(second.status).toBe(200);
+        expect(second.headers.get('idempotent-replay')).toBe('true');
+        expect(second.body).toEqual(first.body);
+        const trail = await api.list('/audit', { filter: { requestId: record.id } }, operator1);
+        expect(trail.body.filter(e => e.action === 'approve')).toHaveLength(1);
+    });
+
+    it('a decision without a version is a 400; with a stale version a 409 with the current record', async () => {
+        const record = await claimed('verifications', operator1);
+        expectError(await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body: {} }), 400, 'bad_request');
+        const stale = await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body: { version: record.version - 1 } });
+        expectError(stale, 409, 'conflict_version');
+        expect(stale.body.error.record).toMatchObject({ id: record.id, version: record.version });
+    });
+
+    it('nobody decides a request they do not hold: 409, and nothing changes', async () => {
+        const record = await claimed('verifications', operator1);
+        expectError(await api.call('POST', `/verifications/${record.id}/approve`, { token: operator2, body: { version: record.version } }), 409, 'conflict_claimed');
+        expectError(await api.call('POST', `/verifications/${record.id}/reject`, { token: supervisor, body: { version: record.version, reasons: ['id_expired'] } }), 409, 'conflict_claimed');
+        const pending = await freshPending('verifications');
+        expectError(await api.call('POST', `/verifications/${pending.id}/approve`, { token: operator1, body: { version: pending.version } }), 409, 'conflict_state');
+        expect((await api.call('GET', `/verifications/${record.id}`, { token: operator1 })).body).toMatchObject({ status: 'in_review', version: record.version });
+    });
+
+    it('rejecting needs at least one reason code valid for the request kind', async () => {
+        const record = await claimed('verifications', operator1);
+        const url = `/verifications/${record.id}/reject`;
+        expectError(await api.call('POST', url, { token: operator1, body: { version: record.version } }), 400, 'invalid_reasons');
+        expectError(await api.call('POST', url, { token: operator1, body: { version: record.version, reasons: [] } }), 400, 'invalid_reasons');
+        expectError(await api.call('POST', url, { token: operator1, body: { version: record.version, reasons: ['bills_unpaid'] } }), 400, 'invalid_reasons');
+        expectError(await api.call('POST', url, { token: operator1, body: { version: record.version, reasons: ['made_up'] } }), 400, 'invalid_reasons');
+    });
+
+    it('a rejection records its reasons, the note, and the customer message built from the templates', async () => {
+        const record = await claimed('verifications', operator1);
+        const answer = await api.call('POST', `/verifications/${record.id}/reject`, { token: operator1, body: { version: record.version, reasons: ['id_expired', 'photo_unclear'], note: 'glare on the number' } });
+        expect(answer.status).toBe(200);
+        expect(answer.body.decision).toMatchObject({ outcome: 'rejected', reasons: ['id_expired', 'photo_unclear'], note: 'glare on the number' });
+        expect(answer.body.decision.customerMessage).toContain(record.customerLanguage === 'en' ? 'has expired' : '已过有效期');
+    });
+
+    it('an operator\'s edited customer message is sent as written', async () => {
+        const record = await claimed('verifications', operator1);
+        const customerMessage = '您好，请重新上传清晰的身份证正面照片。';
+        const answer = await api.call('POST', `/verifications/${record.id}/reject`, { token: operator1, body: { version: record.version, reasons: ['photo_unclear'], customerMessage } });
+        expect(answer.body.decision.customerMessage).toBe(customerMessage);
+    });
+
+    it('a cancellation whose preconditions fail cannot be approved: 409 listing them', async () => {
+        const record = await claimed('cancellations', operator1, { readyToApprove: false });
+        const answer = await api.call('POST', `/cancellations/${record.id}/approve`, { token: operator1, body: { version: record.version } });
+        expectError(answer, 409, 'preconditions_failed');
+        expect(answer.body.error.preconditions.length).toBeGreaterThan(0);
+    });
+
+    it('approving a ready cancellation releases the number, recording when and by whom', async () => {
+        const record = await claimed('cancellations', operator1, { readyToApprove: true });
+        const answer = await api.call('POST', `/cancellations/${record.id}/approve`, { token: operator1, body: { version: record.version } });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ status: 'approved', numberReleasedAt: expect.any(String), numberReleasedBy: 'u-operator1' });
+    });
+});
+
+describe('the reason catalogue and the operators (read-only)', () => {
+    it('serves the reasons of one kind, each with retry or final, labels and templates', async () => {
+        const answer = await api.list('/reasons', { filter: { kind: 'verification' }, range: [0, 99] }, operator1);
+        expect(answer.status).toBe(200);
+        expect(answer.body.length).toBeGreaterThan(5);
+        for (const reason of answer.body) {
+            expect(reason).toMatchObject({ id: expect.any(String), kind: 'verification', retry: expect.stringMatching(/^(retry|final)$/), label: { en: expect.any(String), 'zh-CN': expect.any(String) }, template: { en: expect.any(String), 'zh-CN': expect.any(String) } });
+        }
+        expect((await api.call('GET', '/reasons/id_expired', { token: operator1 })).body.id).toBe('id_expired');
+    });
+
+    it('serves the operators, without passwords', async () => {
+        const answer = await api.list('/operators', {}, operator1);
+        expect(answer.body.map(o => o.username).sort()).toEqual(['operator1', 'operator2', 'supervisor1']);
+        expect(JSON.stringify(answer.body)).not.toContain('password');
+    });
+
+    it('refuses writes to the catalogue', async () => {
+        expectError(await api.call('PUT', '/reasons/id_expired', { token: supervisor, body: { retry: 'final' } }), 405, 'method_not_allowed');
+    });
+});
+
+describe('the audit trail', () => {
+    it('every state change is written with who, from-state, to-state, reasons and note', async () => {
+        const record = await claimed('verifications', operator2);
+        await api.call('POST', `/verifications/${record.id}/reject`, { token: operator2, body: { version: record.version, reasons: ['side_missing'], note: 'back missing' } });
+        const trail = await api.list('/audit', { filter: { requestId: record.id }, sort: ['id', 'ASC'] }, supervisor);
+        expect(trail.body).toEqual([
+            expect.objectContaining({ actor: 'u-operator2', action: 'claim', requestKind: 'verification', fromStatus: 'pending', toStatus: 'in_review' }),
+            expect.objectContaining({ actor: 'u-operator2', action: 'reject', fromStatus: 'in_review', toStatus: 'rejected', reasons: ['side_missing'], note: 'back missing', at: expect.any(String) }),
+        ]);
+    });
+
+    it('operators may read one request\'s timeline but not the whole trail', async () => {
+        expectError(await api.list('/audit', {}, operator1), 403, 'forbidden');
+        const record = await claimed('verifications', operator1);
+        expect((await api.list('/audit', { filter: { requestId: record.id } }, operator1)).status).toBe(200);
+        const { body: [entry] } = await api.list('/audit', { range: [0, 0] }, supervisor);
+        expectError(await api.call('GET', `/audit/${entry.id}`, { token: operator1 }), 403, 'forbidden');
+        expect((await api.call('GET', `/audit/${entry.id}`, { token: supervisor })).body).toEqual(entry);
+    });
+
+    it('is append-only: no method edits, deletes or adds an entry', async () => {
+        const { body: [entry] } = await api.list('/audit', { range: [0, 0] }, supervisor);
+        expectError(await api.call('PUT', `/audit/${entry.id}`, { token: supervisor, body: { ...entry, note: 'edited' } }), 405, 'method_not_allowed');
+        expectError(await api.call('PATCH', `/audit/${entry.id}`, { token: supervisor, body: { note: 'edited' } }), 405, 'method_not_allowed');
+        expectError(await api.call('DELETE', `/audit/${entry.id}`, { token: supervisor }), 405, 'method_not_allowed');
+        expectError(await api.call('POST', '/audit', { token: supervisor, body: { ...entry, id: undefined } }), 405, 'method_not_allowed');
+        expect((await api.call('GET', `/audit/${entry.id}`, { token: supervisor })).body).toEqual(entry);
+    });
+});

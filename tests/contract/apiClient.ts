@@ -1,0 +1,40 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- contract tests read arbitrary JSON answers */
+import { startStandaloneServer } from '../../mocks/http';
+
+// Talks to the API over real HTTP: the standalone mock server by default, or CONTRACT_BASE_URL.
+// Another backend needs the demo accounts operator1, operator2 and supervisor1 (password CONTRACT_PASSWORD, default "demo").
+
+export interface Answer<T = unknown> {
+    status: number;
+    headers: Headers;
+    body: T;
+}
+
+export async function startTarget(clock?: { now: Date }) {
+    const external = process.env.CONTRACT_BASE_URL;
+    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, close: async () => undefined };
+    const server = await startStandaloneServer({ port: 0, seed: 7, size: 300, now: clock ? () => clock.now : undefined });
+    return { baseUrl: server.url, external: false, close: server.close };
+}
+
+export function apiClient(baseUrl: string) {
+    async function call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+        const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+        if (options.token) headers.Authorization = `Bearer ${options.token}`;
+        if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+        const response = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+        const text = await response.text();
+        let body: unknown = text;
+        if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+        return { status: response.status, headers: response.headers, body: body as T };
+    }
+    const password = process.env.CONTRACT_PASSWORD ?? 'demo';
+    async function login(username: string): Promise<string> {
+        const answer = await call<{ token: string }>('POST', '/auth/login', { body: { username, password } });
+        if (answer.status !== 200) throw new Error(`login ${username} answered ${answer.status}`);
+        return answer.body.token;
+    }
+    const list = (path: string, query: Record<string, unknown>, token: string) =>
+        call<any[]>('GET', `${path}?${new URLSearchParams(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])))}`, { token });
+    return { call, login, list };
+}
