@@ -1,5 +1,4 @@
 // @vitest-environment node
-/* eslint-disable @typescript-eslint/no-explicit-any -- contract tests read arbitrary JSON answers */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, startTarget, type Answer } from './apiClient';
 
