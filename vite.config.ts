@@ -5,11 +5,15 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 
 // A build that points at a real API (VITE_API_URL set) must not ship the mock service worker.
 function dropMockWorkerForRealApi(apiUrl: string | undefined): Plugin {
+    let outDir = '';
     return {
         name: 'drop-mock-worker-for-real-api',
         apply: 'build',
+        configResolved(config) {
+            outDir = resolve(config.root, config.build.outDir);
+        },
         closeBundle() {
-            if (apiUrl) rmSync(resolve(import.meta.dirname, 'dist/mockServiceWorker.js'), { force: true });
+            if (apiUrl) rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
         },
     };
 }

@@ -45,6 +45,7 @@ export function createDb(options: DbOptions = {}) {
     });
     let state: DbState = options.initialState ?? seedState();
     let byId = new Map<string, ReviewRequest>();
+    let indexedDay = '';
 
     /** Recomputes what the server derives for lists: failed checks and identities reused across accounts. */
     function index() {
@@ -55,6 +56,7 @@ export function createDb(options: DbOptions = {}) {
             byIdNumber.set(key, [...(byIdNumber.get(key) ?? []), v]);
         }
         const today = now().toISOString().slice(0, 10);
+        indexedDay = today;
         for (const v of state.verifications) {
             const sameIdentity = byIdNumber.get(v.idNumber.toUpperCase()) ?? [];
             // A resubmission shares its account's mobile number; only other accounts count as duplicates.
@@ -83,6 +85,10 @@ export function createDb(options: DbOptions = {}) {
             const written: AuditEntry = { id: auditId(state.audit.length + 1), at: now().toISOString(), ...entry };
             state.audit.push(written);
             return written;
+        },
+        /** Date-dependent checks (card expiry, age) go stale at midnight: recompute once a day. */
+        refreshDerived() {
+            if (now().toISOString().slice(0, 10) !== indexedDay) index();
         },
         changed() {
             options.onChange?.(state);

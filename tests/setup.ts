@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom tests render into one document: unmount after each, and start each with empty storage.
@@ -16,3 +16,6 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
         addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
     });
 }
+
+// The first render of the whole console can take seconds on a busy 2-core CI machine.
+configure({ asyncUtilTimeout: 8000 });

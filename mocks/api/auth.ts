@@ -3,7 +3,7 @@ import type { LoginResponse } from '../../src/domain/types';
 import type { Db } from '../db';
 import { DEMO_PASSWORD } from '../seed/seed';
 import { endpoint, publicEndpoint, readBody, type ServerOptions } from './endpoint';
-import { ApiError, badRequest, json } from './respond';
+import { ApiError, badRequest, CORS_HEADERS, json } from './respond';
 
 // POST /auth/login hands out bearer tokens; POST /auth/logout revokes one.
 
@@ -34,7 +34,7 @@ export function authHandlers(db: Db, options: ServerOptions): HttpHandler[] {
             const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? '';
             delete db.state.sessions[token];
             db.changed();
-            return new Response(null, { status: 204 });
+            return new Response(null, { status: 204, headers: CORS_HEADERS });
         })),
     ];
 }

@@ -2,7 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { REASONS } from '../../src/domain/reasonCatalogue';
 import type { AuditEntry, Operator, Reason } from '../../src/domain/types';
 import type { Db } from '../db';
-import { endpoint, type Context, type ServerOptions } from './endpoint';
+import { endpoint, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, json } from './respond';
 
@@ -43,8 +43,6 @@ function keepAudit(entry: AuditEntry, filter: Record<string, unknown>) {
 export function catalogueHandlers(db: Db, options: ServerOptions): HttpHandler[] {
     const base = `*${options.base}`;
     const on = (handler: (ctx: Context) => Response) => endpoint(db, options, handler);
-    const refuseWrites = (path: string) => (['put', 'patch', 'delete', 'post'] as const).map(method =>
-        http[method](path, on(() => { throw new ApiError(405, 'method_not_allowed', 'this resource is read-only'); })));
 
     return [
         http.get(`${base}/reasons`, on(ctx => listOf('reasons', [...REASONS], ctx, { sortable: ['id', 'kind', 'retry'], filterable: ['id', 'kind', 'retry'], defaultSort: { field: 'id', order: 'ASC' } }, keepReason))),
@@ -58,7 +56,7 @@ export function catalogueHandlers(db: Db, options: ServerOptions): HttpHandler[]
             };
             const query = parseListQuery(ctx.url, spec);
             // Operators may read one request's own timeline; the whole trail is for supervisors.
-            if (ctx.user.role !== 'supervisor' && typeof query.filter.requestId !== 'string') {
+            if (ctx.user.role !== 'supervisor' && (typeof query.filter.requestId !== 'string' || query.filter.requestId === '')) {
                 throw new ApiError(403, 'forbidden', "the audit trail is for supervisors; operators may read one request's timeline");
             }
             const rows = ctx.db.state.audit.filter(entry => keepAudit(entry, query.filter));
@@ -66,8 +64,11 @@ export function catalogueHandlers(db: Db, options: ServerOptions): HttpHandler[]
             return json(slice, 200, { 'Content-Range': contentRange });
         })),
         http.get(`${base}/audit/:id`, endpoint(db, options, ctx => one(ctx.db.state.audit, ctx, 'audit entry'), { supervisorOnly: true })),
-        ...refuseWrites(`${base}/audit`),
-        ...refuseWrites(`${base}/audit/:id`),
-        ...refuseWrites(`${base}/reasons/:id`),
+        ...refuseWrites(db, options, `${base}/audit`),
+        ...refuseWrites(db, options, `${base}/audit/:id`),
+        ...refuseWrites(db, options, `${base}/reasons`),
+        ...refuseWrites(db, options, `${base}/reasons/:id`),
+        ...refuseWrites(db, options, `${base}/operators`),
+        ...refuseWrites(db, options, `${base}/operators/:id`),
     ];
 }

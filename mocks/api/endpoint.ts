@@ -1,4 +1,4 @@
-import { delay, type HttpResponseResolver } from 'msw';
+import { delay, http, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { nextStatus } from '../../src/domain/requestStatus';
 import type { Operator } from '../../src/domain/types';
 import type { Db } from '../db';
@@ -33,7 +33,7 @@ interface EndpointRules {
 
 export function authenticate(db: Db, request: Request): Operator {
     const header = request.headers.get('Authorization') ?? '';
-    const token = /^Bearer (.+)$/.exec(header)?.[1];
+    const token = /^Bearer (.+)$/i.exec(header)?.[1];
     const session = token ? db.state.sessions[token] : undefined;
     if (!token || !session) throw new ApiError(401, 'unauthenticated', 'missing or unknown token');
     if (Date.parse(session.expiresAt) <= db.now().getTime()) {
@@ -66,7 +66,6 @@ export function publicEndpoint(db: Db, options: ServerOptions, handler: (ctx: Pu
     return async ({ request, params }) => {
         if (options.latencyMs > 0) await delay(options.latencyMs);
         try {
-            lapseExpiredClaims(db);
             const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
             return await handler({ request, url: new URL(request.url), params: stringParams, db, options });
         } catch (error) {
@@ -81,6 +80,8 @@ export function publicEndpoint(db: Db, options: ServerOptions, handler: (ctx: Pu
 export function endpoint(db: Db, options: ServerOptions, handler: (ctx: Context) => Response | Promise<Response>, rules: EndpointRules = {}): HttpResponseResolver {
     return publicEndpoint(db, options, ctx => {
         const user = authenticate(db, ctx.request);
+        db.refreshDerived();
+        lapseExpiredClaims(db);
         if (rules.supervisorOnly && user.role !== 'supervisor') throw new ApiError(403, 'forbidden', 'supervisors only');
         return handler({ ...ctx, user });
     });
@@ -97,4 +98,12 @@ export async function readBody(request: Request): Promise<Record<string, unknown
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'bad_request', 'body must be a JSON object');
     return body as Record<string, unknown>;
+}
+
+/** Writes to a read-only resource answer 405 with the methods it does allow. */
+export function refuseWrites(db: Db, options: ServerOptions, path: string, allowed = 'GET'): HttpHandler[] {
+    return (['post', 'put', 'patch', 'delete'] as const).map(method =>
+        http[method](path, endpoint(db, options, () => {
+            throw new ApiError(405, 'method_not_allowed', `allowed: ${allowed}`, {}, { Allow: allowed });
+        })));
 }

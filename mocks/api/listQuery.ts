@@ -44,6 +44,9 @@ export function parseListQuery(url: URL, options: { sortable: readonly string[];
     if (typeof filterParam !== 'object' || filterParam === null || Array.isArray(filterParam)) {
         throw badRequest('"filter" must be a JSON object', { filter: 'invalid' });
     }
+    // getMany sends ids without a range: answer all of them, not a default page.
+    const ids = (filterParam as Record<string, unknown>).id;
+    if (rangeParam === undefined && Array.isArray(ids)) range = [0, Math.max(0, Math.min(ids.length, maxPage) - 1)];
     const unknown = Object.keys(filterParam).filter(key => !options.filterable.includes(key));
     if (unknown.length > 0) throw badRequest(`cannot filter by ${unknown.map(k => `"${k}"`).join(', ')}`, { filter: 'unsupported_field' });
     return { sort, range, filter: filterParam as Record<string, unknown> };

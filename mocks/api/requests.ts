@@ -4,14 +4,14 @@ import { composeCustomerMessage, invalidReasonIds } from '../../src/domain/reaso
 import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/domain/requestStatus';
 import type { Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
 import type { Db } from '../db';
-import { endpoint, readBody, type Context, type ServerOptions } from './endpoint';
+import { endpoint, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
 // The two request queues: lists, single records, and the explicit actions claim / release / approve / reject.
 
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
-const COMMON_SORTS = ['id', 'submittedAt', 'dueAt', 'status', 'attempt', 'assignee', 'decidedAt'];
+const COMMON_SORTS = ['id', 'mobileNumber', 'submittedAt', 'dueAt', 'status', 'attempt', 'assignee', 'decidedAt'];
 const SORTABLE: Record<RequestKind, string[]> = {
     verification: [...COMMON_SORTS, 'fullName', 'failedChecks'],
     cancellation: [...COMMON_SORTS, 'holderName'],
@@ -36,6 +36,19 @@ function searchText(record: ReviewRequest): string {
     if (record.kind === 'verification') parts.push(record.fullName, record.idNumber);
     else parts.push(record.holderName, record.account.accountId);
     return parts.join('\n').toLowerCase();
+}
+
+const BOOLEAN_FILTERS = ['open', 'overdue', 'resubmission', 'hasFailedChecks', 'readyToApprove'];
+const STATUSES = ['pending', 'in_review', 'awaiting_second_approval', 'approved', 'rejected'];
+
+/** Checks filter values before any record is looked at, so a bad filter is a 400 even on an empty result. */
+function validateFilter(filter: Record<string, unknown>) {
+    for (const [key, value] of Object.entries(filter)) {
+        if (value === undefined || value === '') continue;
+        if (BOOLEAN_FILTERS.includes(key)) assertBoolean(key, value);
+        else if (key === 'status' && !oneOf(value).every(status => STATUSES.includes(status))) throw badRequest('unknown status', { status: 'invalid' });
+        else if (key !== 'id' && key !== 'status' && typeof value !== 'string') throw badRequest(`filter "${key}" must be a string`, { [key]: 'not_string' });
+    }
 }
 
 function matches(record: ReviewRequest, filter: Record<string, unknown>, ctx: Context): boolean {
@@ -126,12 +139,17 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
     return [
         http.get(path, on(ctx => {
             const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
+            validateFilter(query.filter);
             const rows = ctx.db.collection(kind).filter(record => matches(record, query.filter, ctx));
             const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' });
             return json(slice.map(record => present(record, ctx)), 200, { 'Content-Range': contentRange });
         })),
 
         http.get(`${path}/:id`, on(ctx => json(present(findOr404(ctx, kind), ctx)))),
+
+        // Requests change only through the actions below, never by writing the record.
+        ...refuseWrites(db, options, path),
+        ...refuseWrites(db, options, `${path}/:id`),
 
         http.post(`${path}/:id/claim`, on(ctx => {
             const record = findOr404(ctx, kind);

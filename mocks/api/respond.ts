@@ -6,7 +6,7 @@ export const CORS_HEADERS: Record<string, string> = {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Expose-Headers': 'Content-Range',
+    'Access-Control-Expose-Headers': 'Content-Range, Idempotent-Replay',
 };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -23,13 +23,14 @@ export class ApiError extends Error {
         readonly code: ApiErrorCode,
         message: string,
         readonly extra: Omit<ApiErrorBody['error'], 'code' | 'message'> = {},
+        readonly headers: Record<string, string> = {},
     ) {
         super(message);
     }
 }
 
 export const errorResponse = (error: ApiError) =>
-    json({ error: { code: error.code, message: error.message, ...error.extra } } satisfies ApiErrorBody, error.status);
+    json({ error: { code: error.code, message: error.message, ...error.extra } } satisfies ApiErrorBody, error.status, error.headers);
 
 export const badRequest = (message: string, fields?: Record<string, string>) =>
     new ApiError(400, 'bad_request', message, fields ? { fields } : {});

@@ -143,6 +143,28 @@ describe('the list dialect (ra-data-simple-rest)', () => {
         expectError(await api.list('/verifications', query, operator1), 400, 'bad_request');
     });
 
+    it('checks filter values even when no record matches', async () => {
+        expectError(await api.list('/verifications', { filter: { id: 'V-none', open: 'yes' } }, operator1), 400, 'bad_request');
+        expectError(await api.list('/verifications', { filter: { status: 'lost' } }, operator1), 400, 'bad_request');
+        expectError(await api.list('/verifications', { filter: { assignee: 7 } }, operator1), 400, 'bad_request');
+    });
+
+    it('getMany answers every id asked for, beyond one page', async () => {
+        const { body: page } = await api.list('/verifications', { range: [0, 39] }, operator1);
+        const ids = page.map(r => r.id);
+        const many = await api.list('/verifications', { filter: { id: ids } }, operator1);
+        expect(many.body).toHaveLength(40);
+    });
+
+    it('sorts by every column the console offers', async () => {
+        for (const field of ['id', 'fullName', 'mobileNumber', 'status', 'dueAt', 'attempt', 'assignee', 'failedChecks', 'submittedAt']) {
+            expect((await api.list('/verifications', { sort: [field, 'ASC'] }, operator1)).status, field).toBe(200);
+        }
+        for (const field of ['id', 'holderName', 'mobileNumber', 'status', 'dueAt', 'assignee', 'submittedAt']) {
+            expect((await api.list('/cancellations', { sort: [field, 'DESC'] }, operator1)).status, field).toBe(200);
+        }
+    });
+
     it('answers 400 for a filter that is not JSON', async () => {
         expectError(await api.call('GET', '/verifications?filter=%7Bnope', { token: operator1 }), 400, 'bad_request');
     });
@@ -157,6 +179,7 @@ describe('CORS for a console on another origin', () => {
         expect(allowed).toContain('range');
         const list = await api.list('/verifications', {}, operator1);
         expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range');
+        expect(list.headers.get('access-control-expose-headers')).toContain('Idempotent-Replay');
     });
 });
 
@@ -197,6 +220,16 @@ describe('records', () => {
         const image = await fetch(first.documents.idFront);
         expect(image.status).toBe(200);
         expect(image.headers.get('content-type')).toMatch(/^image\//);
+    });
+
+    it('requests change only through their actions: writing a record answers 405 with Allow', async () => {
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
+        const put = await api.call('PUT', `/verifications/${first.id}`, { token: supervisor, body: { ...first, status: 'approved' } });
+        expectError(put, 405, 'method_not_allowed');
+        expect(put.headers.get('allow')).toBe('GET');
+        expectError(await api.call('DELETE', `/cancellations/C-000001`, { token: supervisor }), 405, 'method_not_allowed');
+        expectError(await api.call('POST', '/verifications', { token: supervisor, body: first }), 405, 'method_not_allowed');
+        expect((await api.call('GET', `/verifications/${first.id}`, { token: operator1 })).body.status).toBe(first.status);
     });
 
     it('answers 404 for an unknown route under the API', async () => {
@@ -351,8 +384,10 @@ describe('the reason catalogue and the operators (read-only)', () => {
         expect(JSON.stringify(answer.body)).not.toContain('password');
     });
 
-    it('refuses writes to the catalogue', async () => {
+    it('refuses writes to the catalogue and the operators', async () => {
         expectError(await api.call('PUT', '/reasons/id_expired', { token: supervisor, body: { retry: 'final' } }), 405, 'method_not_allowed');
+        expectError(await api.call('POST', '/reasons', { token: supervisor, body: { id: 'new' } }), 405, 'method_not_allowed');
+        expectError(await api.call('PATCH', '/operators/u-operator1', { token: supervisor, body: { role: 'supervisor' } }), 405, 'method_not_allowed');
     });
 });
 
@@ -369,6 +404,8 @@ describe('the audit trail', () => {
 
     it('operators may read one request\'s timeline but not the whole trail', async () => {
         expectError(await api.list('/audit', {}, operator1), 403, 'forbidden');
+        expectError(await api.list('/audit', { filter: { requestId: '' } }, operator1), 403, 'forbidden');
+        expectError(await api.list('/audit', { filter: { requestId: ['V-000001', 'V-000002'] } }, operator1), 403, 'forbidden');
         const record = await claimed('verifications', operator1);
         expect((await api.list('/audit', { filter: { requestId: record.id } }, operator1)).status).toBe(200);
         const { body: [entry] } = await api.list('/audit', { range: [0, 0] }, supervisor);

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { startStandaloneServer } from '../../mocks/http';
+
+// Builds the console twice, as shipped: in demo mode (embedded MSW worker) and pointed at a real API
+// (the standalone mock server on a socket), then serves both builds over HTTP.
+
+const root = resolve(import.meta.dirname, '../..');
+export const API_PORT = 8797;
+
+async function buildAndServe(outDir: string, env: Record<string, string>) {
+    Object.assign(process.env, env);
+    try {
+        await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    } finally {
+        for (const key of Object.keys(env)) delete process.env[key];
+    }
+    const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+    return { server, url: server.resolvedUrls!.local[0]!.replace(/\/$/, '') };
+}
+
+export default async function setup(project: TestProject) {
+    const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    const api = await startStandaloneServer({ port: API_PORT, seed: 5 });
+    const demo = await buildAndServe(resolve(root, 'tests/e2e/.build/demo'), {});
+    const realApi = await buildAndServe(resolve(root, 'tests/e2e/.build/real-api'), { VITE_API_URL: api.url });
+    project.provide('demoUrl', demo.url);
+    project.provide('realApiUrl', realApi.url);
+    project.provide('apiUrl', api.url);
+    project.provide('chromiumPath', chromium);
+    return async () => {
+        await Promise.all([demo.server.close(), realApi.server.close(), api.close()]);
+    };
+}
+
+declare module 'vitest' {
+    export interface ProvidedContext {
+        demoUrl: string;
+        realApiUrl: string;
+        apiUrl: string;
+        chromiumPath: string;
+    }
+}
