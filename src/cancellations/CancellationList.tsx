@@ -27,7 +27,7 @@ export function CancellationList() {
                 <DataTable.Col source="account.boundDevices" align="right" disableSort render={record => record.account.boundDevices.length} />
                 <DataTable.Col source="account.openItems" align="right" disableSort render={record => record.account.openItems.length} />
                 <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
-                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime /></DataTable.Col>
+                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime locales={locale} /></DataTable.Col>
             </DataTable>
         </List>
     );

@@ -1,4 +1,4 @@
-import { BooleanInput, DataTable, DateField, List, NumberField } from 'react-admin';
+import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
 import { AssigneeField } from '../common/AssigneeField';
 import { DueTag } from '../common/DueTag';
 import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
@@ -8,6 +8,7 @@ import type { Verification } from '../domain/types';
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
 export function VerificationList() {
+    const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
         <List {...QUEUE_DEFAULTS} filters={filters} empty={false}>
@@ -20,7 +21,7 @@ export function VerificationList() {
                 <DataTable.NumberCol source="attempt" />
                 <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
                 <DataTable.Col source="failedChecks" align="right"><NumberField source="failedChecks" /></DataTable.Col>
-                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime /></DataTable.Col>
+                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime locales={locale} /></DataTable.Col>
             </DataTable>
         </List>
     );
