@@ -2,7 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import type { LoginResponse } from '../../src/domain/types';
 import type { Db } from '../db';
 import { DEMO_PASSWORD } from '../seed/seed';
-import { endpoint, publicEndpoint, readBody, type ServerOptions } from './endpoint';
+import { bearerToken, endpoint, publicEndpoint, readBody, type ServerOptions } from './endpoint';
 import { ApiError, badRequest, CORS_HEADERS, json } from './respond';
 
 // POST /auth/login hands out bearer tokens; POST /auth/logout revokes one.
@@ -31,8 +31,7 @@ export function authHandlers(db: Db, options: ServerOptions): HttpHandler[] {
             return json(answer);
         })),
         http.post(`*${options.base}/auth/logout`, endpoint(db, options, ({ request }) => {
-            const token = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? '';
-            delete db.state.sessions[token];
+            delete db.state.sessions[bearerToken(request)!];
             db.changed();
             return new Response(null, { status: 204, headers: CORS_HEADERS });
         })),

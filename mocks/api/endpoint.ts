@@ -31,9 +31,11 @@ interface EndpointRules {
     supervisorOnly?: boolean;
 }
 
+/** The token of an `Authorization: Bearer <token>` header (scheme matched case-insensitively). */
+export const bearerToken = (request: Request) => /^Bearer (.+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
+
 export function authenticate(db: Db, request: Request): Operator {
-    const header = request.headers.get('Authorization') ?? '';
-    const token = /^Bearer (.+)$/i.exec(header)?.[1];
+    const token = bearerToken(request);
     const session = token ? db.state.sessions[token] : undefined;
     if (!token || !session) throw new ApiError(401, 'unauthenticated', 'missing or unknown token');
     if (Date.parse(session.expiresAt) <= db.now().getTime()) {

@@ -65,6 +65,14 @@ describe('authentication', () => {
         expect((await api.call('POST', '/auth/logout', { token })).status).toBe(204);
         expectError(await api.call('GET', '/reasons', { token }), 401, 'unauthenticated');
     });
+
+    it('accepts the bearer scheme in any case, logout included', async () => {
+        const token = await api.login('operator1');
+        const lowerCase = { Authorization: `bearer ${token}` };
+        expect((await api.call('GET', '/reasons', { headers: lowerCase })).status).toBe(200);
+        expect((await api.call('POST', '/auth/logout', { headers: lowerCase })).status).toBe(204);
+        expectError(await api.call('GET', '/reasons', { token }), 401, 'unauthenticated');
+    });
 });
 
 describe('the list dialect (ra-data-simple-rest)', () => {
