@@ -2,10 +2,11 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom tests render into one document: unmount after each, and start each with empty storage.
+// jsdom tests render into one document: unmount after each, and start each with empty storages.
 afterEach(() => {
     cleanup();
     if (typeof localStorage !== 'undefined') localStorage.clear();
+    if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 });
 
 // jsdom lacks matchMedia, which MUI's responsive layout asks for.

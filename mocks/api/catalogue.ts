@@ -45,7 +45,7 @@ export function catalogueHandlers(db: Db, options: ServerOptions): HttpHandler[]
     const on = (handler: (ctx: Context) => Response) => endpoint(db, options, handler);
 
     return [
-        http.get(`${base}/reasons`, on(ctx => listOf('reasons', [...REASONS], ctx, { sortable: ['id', 'kind', 'retry'], filterable: ['id', 'kind', 'retry'], defaultSort: { field: 'id', order: 'ASC' } }, keepReason))),
+        http.get(`${base}/reasons`, on(ctx => listOf('reasons', [...REASONS], ctx, { sortable: ['id', 'order', 'kind', 'retry'], filterable: ['id', 'kind', 'retry'], defaultSort: { field: 'order', order: 'ASC' } }, keepReason))),
         http.get(`${base}/reasons/:id`, on(ctx => one(REASONS, ctx, 'reason'))),
         http.get(`${base}/operators`, on(ctx => listOf('operators', [...db.operators], ctx, { sortable: ['id', 'name', 'role'], filterable: ['id', 'role'], defaultSort: { field: 'name', order: 'ASC' } }, keepOperator))),
         http.get(`${base}/operators/:id`, on(ctx => one(db.operators, ctx, 'operator'))),

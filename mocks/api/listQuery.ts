@@ -59,11 +59,15 @@ function compare(a: unknown, b: unknown): number {
     return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 }
 
-/** Sorts (stable, id as tie-breaker), pages, and answers with the Content-Range simple-rest needs. */
-export function page<T extends { id: string }>(resource: string, rows: T[], query: ListQuery, defaultSort: NonNullable<ListQuery['sort']>) {
+/**
+ * Sorts (stable, id as tie-breaker), pages, and answers with the Content-Range simple-rest needs.
+ * `comparators` define sort fields that are not a record field (an order of their own); DESC reverses their whole order.
+ */
+export function page<T extends { id: string }>(resource: string, rows: T[], query: ListQuery, defaultSort: NonNullable<ListQuery['sort']>, comparators: Record<string, (a: T, b: T) => number> = {}) {
     const { field, order } = query.sort ?? defaultSort;
     const direction = order === 'ASC' ? 1 : -1;
-    const sorted = [...rows].sort((a, b) => {
+    const custom = Object.hasOwn(comparators, field) ? comparators[field] : undefined;
+    const sorted = [...rows].sort(custom ? (a, b) => custom(a, b) * direction : (a, b) => {
         const byField = compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]);
         return byField !== 0 ? byField * direction : a.id.localeCompare(b.id);
     });

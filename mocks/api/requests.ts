@@ -1,17 +1,19 @@
 import { http, type HttpHandler } from 'msw';
 import { failingPreconditions, isReadyToApprove } from '../../src/domain/cancellationPreconditions';
+import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import { composeCustomerMessage, invalidReasonIds } from '../../src/domain/reasonCatalogue';
 import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/domain/requestStatus';
 import type { Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
 import type { Db } from '../db';
-import { endpoint, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
+import { endpoint, lapseExpiredClaims, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
-// The two request queues: lists, single records, and the explicit actions claim / release / approve / reject.
+// The two request queues: lists, single records, and the explicit actions claim / claim-next / release / approve / reject.
 
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
-const COMMON_SORTS = ['id', 'mobileNumber', 'submittedAt', 'dueAt', 'status', 'attempt', 'assignee', 'decidedAt'];
+// `queue` is not a field: the caller's own in-review requests first, then by due time (src/domain/queueOrder.ts).
+const COMMON_SORTS = ['id', 'mobileNumber', 'submittedAt', 'dueAt', 'status', 'attempt', 'assignee', 'decidedAt', 'queue'];
 const SORTABLE: Record<RequestKind, string[]> = {
     verification: [...COMMON_SORTS, 'fullName', 'failedChecks'],
     cancellation: [...COMMON_SORTS, 'holderName'],
@@ -125,6 +127,29 @@ function transition(ctx: Context, record: ReviewRequest, action: RequestAction, 
     return json(present(record, ctx));
 }
 
+/** Claims a pending request for the caller, or extends the claim the caller already holds (the heartbeat). */
+function claim(ctx: Context, record: ReviewRequest): Response {
+    const expires = new Date(ctx.db.now().getTime() + CLAIM_TTL_MS).toISOString();
+    if (isHeldBy(record, ctx.user.id)) {
+        // Claiming what you hold keeps it alive (the review screen's heartbeat); not a state change.
+        record.claimExpiresAt = expires;
+        ctx.db.changed();
+        return json(present(record, ctx));
+    }
+    if (record.status === 'in_review') requireHeldBy(record, ctx.user, ctx);
+    return transition(ctx, record, 'claim', { assignee: ctx.user.id, claimedAt: ctx.db.now().toISOString(), claimExpiresAt: expires }, {});
+}
+
+/** `exclude` of claim-next: absent, or an array of request ids. */
+function excludedIds(body: Record<string, unknown>): Set<string> {
+    const { exclude } = body;
+    if (exclude === undefined) return new Set();
+    if (!Array.isArray(exclude) || !exclude.every(id => typeof id === 'string')) {
+        throw badRequest('"exclude" must be an array of request ids', { exclude: 'invalid' });
+    }
+    return new Set(exclude as string[]);
+}
+
 const sameReasons = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every(id => b.includes(id));
 
 /** The same decision sent twice (double click, retried request) is answered as the first one was. */
@@ -141,28 +166,35 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
             validateFilter(query.filter);
             const rows = ctx.db.collection(kind).filter(record => matches(record, query.filter, ctx));
-            const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' });
+            const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, ctx.user.id);
+            const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
             return json(slice.map(record => present(record, ctx)), 200, { 'Content-Range': contentRange });
         })),
 
         http.get(`${path}/:id`, on(ctx => json(present(findOr404(ctx, kind), ctx)))),
 
+        // "Review next". Registered before the `${path}/:id` routes: msw matches in order, and
+        // `POST ${path}/:id` (refused with 405 below) would otherwise take "claim-next" for an id.
+        http.post(`${path}/claim-next`, on(async ctx => {
+            const exclude = excludedIds(await readBody(ctx.request));
+            // No await from here on: choosing and claiming happen in one synchronous step, so two
+            // callers can never be handed the same request. Claims that expired while the body was
+            // read lapse first, so an expired claim is never answered as held.
+            lapseExpiredClaims(ctx.db);
+            let next: ReviewRequest | undefined;
+            for (const record of ctx.db.collection(kind)) {
+                if (exclude.has(record.id) || !(record.status === 'pending' || isHeldBy(record, ctx.user.id))) continue;
+                if (!next || compareQueueOrder(record, next, ctx.user.id) < 0) next = record;
+            }
+            if (!next) throw new ApiError(404, 'queue_empty', `no ${kind} left to review`);
+            return claim(ctx, next);
+        })),
+
         // Requests change only through the actions below, never by writing the record.
         ...refuseWrites(db, options, path),
         ...refuseWrites(db, options, `${path}/:id`),
 
-        http.post(`${path}/:id/claim`, on(ctx => {
-            const record = findOr404(ctx, kind);
-            const expires = new Date(ctx.db.now().getTime() + CLAIM_TTL_MS).toISOString();
-            if (record.status === 'in_review' && record.assignee === ctx.user.id) {
-                // Claiming what you hold keeps it alive (the review screen's heartbeat); not a state change.
-                record.claimExpiresAt = expires;
-                ctx.db.changed();
-                return json(present(record, ctx));
-            }
-            if (record.status === 'in_review') requireHeldBy(record, ctx.user, ctx);
-            return transition(ctx, record, 'claim', { assignee: ctx.user.id, claimedAt: ctx.db.now().toISOString(), claimExpiresAt: expires }, {});
-        })),
+        http.post(`${path}/:id/claim`, on(ctx => claim(ctx, findOr404(ctx, kind)))),
 
         http.post(`${path}/:id/release`, on(async ctx => {
             const body = await readBody(ctx.request);

@@ -2,7 +2,7 @@ import type { CustomerLanguage, Reason, RequestKind } from './types';
 
 // The rejection reason catalogue the API serves (GET /reasons). Templates are what the customer reads.
 
-const reason = (id: string, kind: RequestKind, retry: Reason['retry'], en: [string, string], zh: [string, string]): Reason => ({
+const reason = (id: string, kind: RequestKind, retry: Reason['retry'], en: [string, string], zh: [string, string]): Omit<Reason, 'order'> => ({
     id,
     kind,
     retry,
@@ -10,7 +10,7 @@ const reason = (id: string, kind: RequestKind, retry: Reason['retry'], en: [stri
     template: { en: en[1], 'zh-CN': zh[1] },
 });
 
-export const REASONS: readonly Reason[] = [
+export const REASONS: readonly Reason[] = ([
     reason('id_expired', 'verification', 'retry',
         ['ID card expired', 'Your ID card has expired. Please submit a card that is currently valid.'],
         ['身份证已过期', '您的身份证已过有效期，请使用有效期内的身份证重新提交。']),
@@ -59,7 +59,7 @@ export const REASONS: readonly Reason[] = [
     reason('duplicate_request', 'cancellation', 'final',
         ['Duplicate request', 'A cancellation request for this account is already being processed.'],
         ['重复申请', '该账户已有正在处理的注销申请。']),
-];
+] as const).map((entry, index) => ({ ...entry, order: index + 1 }));
 
 export const reasonsFor = (kind: RequestKind) => REASONS.filter(entry => entry.kind === kind);
 

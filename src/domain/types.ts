@@ -114,6 +114,8 @@ export interface Reason {
     /** The reason code, e.g. "id_expired". */
     id: string;
     kind: RequestKind;
+    /** Position in the catalogue: the order operators see (and pick with number keys). */
+    order: number;
     /** 'retry': the customer may fix it and submit again; 'final': they may not. */
     retry: 'retry' | 'final';
     label: Record<CustomerLanguage, string>;
@@ -162,6 +164,7 @@ export type ApiErrorCode =
     | 'conflict_version'
     | 'conflict_state'
     | 'preconditions_failed'
+    | 'queue_empty'
     | 'internal';
 
 export interface LoginResponse {

@@ -12,6 +12,7 @@ export interface ReviewActions {
     release(resource: string, params: { id: string; note?: string }): Promise<{ data: ReviewRequest }>;
     approve(resource: string, params: { id: string; version: number; note?: string }): Promise<{ data: ReviewRequest }>;
     reject(resource: string, params: { id: string; version: number; reasons: string[]; note?: string; customerMessage?: string }): Promise<{ data: ReviewRequest }>;
+    claimNext(resource: string, params: { exclude: string[] }): Promise<{ data: ReviewRequest }>;
     resetDemoData(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
         release: action('release'),
         approve: action('approve'),
         reject: action('reject'),
+        claimNext: (resource, body) => post(`${resource}/claim-next`, body),
         resetDemoData: async () => {
             await httpClient(`${apiUrl}/demo/reset`, { method: 'POST', body: '{}' });
         },

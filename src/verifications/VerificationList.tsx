@@ -1,4 +1,5 @@
-import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
+import { BooleanInput, DataTable, DateField, List, NumberField, TopToolbar, ExportButton, FilterButton, useLocale } from 'react-admin';
+import { ReviewNextButton } from '../common/review/ReviewNextButton';
 import { AssigneeField } from '../common/AssigneeField';
 import { DueTag } from '../common/DueTag';
 import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
@@ -7,12 +8,22 @@ import type { Verification } from '../domain/types';
 
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
+function QueueActions() {
+    return (
+        <TopToolbar>
+            <ReviewNextButton resource="verifications" />
+            <FilterButton />
+            <ExportButton />
+        </TopToolbar>
+    );
+}
+
 export function VerificationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List {...QUEUE_DEFAULTS} filters={filters} empty={false}>
-            <DataTable<Verification> bulkActionButtons={false} rowClick={false}>
+        <List {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions />}>
+            <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" />
                 <DataTable.Col source="mobileNumber" />

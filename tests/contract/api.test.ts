@@ -111,6 +111,31 @@ describe('the list dialect (ra-data-simple-rest)', () => {
         expect([...due].sort()).toEqual(due);
     });
 
+    it('sorts by queue: the caller\'s own requests in review first, then the rest; each by due time, then id', async () => {
+        const mine = await claimed('verifications', operator1);
+        const theirs = await claimed('verifications', operator2);
+        const query = { filter: { open: true }, range: [0, 499] };
+        type Row = { id: string; status: string; assignee: string | null; dueAt: string };
+        const heldBy = (user: string) => (r: Row) => r.status === 'in_review' && r.assignee === user;
+        const inQueueOrder = (rows: Row[], user: string) => [...rows].sort((a, b) =>
+            Number(!heldBy(user)(a)) - Number(!heldBy(user)(b)) || Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(r => r.id);
+
+        const ascending = (await api.list('/verifications', { ...query, sort: ['queue', 'ASC'] }, operator1)).body;
+        const held = ascending.filter(heldBy('u-operator1')).length;
+        expect(held).toBeGreaterThan(0);
+        expect(ascending.slice(0, held).every(heldBy('u-operator1'))).toBe(true);
+        expect(ascending.findIndex(r => r.id === mine.id)).toBeLessThan(held);
+        expect(ascending.findIndex(r => r.id === theirs.id)).toBeGreaterThanOrEqual(held);
+        expect(ascending.map(r => r.id)).toEqual(inQueueOrder(ascending, 'u-operator1'));
+
+        const descending = (await api.list('/verifications', { ...query, sort: ['queue', 'DESC'] }, operator1)).body;
+        expect(descending.map(r => r.id)).toEqual(ascending.map(r => r.id).reverse());
+
+        const forOperator2 = (await api.list('/verifications', { ...query, sort: ['queue', 'ASC'] }, operator2)).body;
+        expect(forOperator2.map(r => r.id)).toEqual(inQueueOrder(forOperator2, 'u-operator2'));
+        expect(heldBy('u-operator2')(forOperator2[0])).toBe(true);
+    });
+
     it('filters on the server: status, free text, getMany by ids', async () => {
         const rejected = await api.list('/verifications', { filter: { status: 'rejected' }, range: [0, 99] }, operator1);
         expect(rejected.body.length).toBeGreaterThan(0);
@@ -165,10 +190,10 @@ describe('the list dialect (ra-data-simple-rest)', () => {
     });
 
     it('sorts by every column the console offers', async () => {
-        for (const field of ['id', 'fullName', 'mobileNumber', 'status', 'dueAt', 'attempt', 'assignee', 'failedChecks', 'submittedAt']) {
+        for (const field of ['id', 'fullName', 'mobileNumber', 'status', 'dueAt', 'attempt', 'assignee', 'failedChecks', 'submittedAt', 'queue']) {
             expect((await api.list('/verifications', { sort: [field, 'ASC'] }, operator1)).status, field).toBe(200);
         }
-        for (const field of ['id', 'holderName', 'mobileNumber', 'status', 'dueAt', 'assignee', 'submittedAt']) {
+        for (const field of ['id', 'holderName', 'mobileNumber', 'status', 'dueAt', 'assignee', 'submittedAt', 'queue']) {
             expect((await api.list('/cancellations', { sort: [field, 'DESC'] }, operator1)).status, field).toBe(200);
         }
     });
@@ -293,6 +318,128 @@ describe('claiming', () => {
         } finally {
             clock.now = new Date();
         }
+    });
+});
+
+describe('review next', () => {
+    type Resource = 'verifications' | 'cancellations';
+    const claimNext = (resource: Resource, token: string, exclude?: unknown) =>
+        api.call('POST', `/${resource}/claim-next`, { token, body: exclude === undefined ? {} : { exclude } });
+
+    /** Every id a list filter matches, page by page. */
+    async function allIds(resource: Resource, filter: Record<string, unknown>, token: string) {
+        const ids: string[] = [];
+        for (let start = 0; ; start += 500) {
+            const { body } = await api.list(`/${resource}`, { filter, range: [start, start + 499], sort: ['id', 'ASC'] }, token);
+            ids.push(...body.map(r => r.id));
+            if (body.length < 500) return ids;
+        }
+    }
+    /** What review next must skip to reach the pending queue: the requests other tests use, and those the callers hold. */
+    async function skipping(resource: Resource, ...tokens: string[]) {
+        const held = await Promise.all(tokens.map(token => allIds(resource, { status: 'in_review', assignee: 'me' }, token)));
+        return [...taken, ...held.flat()];
+    }
+    /** The pending requests no other test uses, in the order review next takes them. */
+    async function pendingByDue(resource: Resource) {
+        const { body } = await api.list(`/${resource}`, { filter: { status: 'pending' }, range: [0, 499], sort: ['dueAt', 'ASC'] }, supervisor);
+        return body.filter(r => !taken.has(r.id));
+    }
+    const auditOf = async (id: string, token: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, token)).body;
+
+    it('claims the oldest-due pending request not excluded, as claim does, with a claim audit entry', async () => {
+        const exclude = await skipping('verifications', operator1);
+        const [oldest] = await pendingByDue('verifications');
+        const answer = await claimNext('verifications', operator1, exclude);
+        expect(answer.status).toBe(200);
+        taken.add(answer.body.id);
+        expect(answer.body).toMatchObject({ id: oldest.id, status: 'in_review', assignee: 'u-operator1', version: oldest.version + 1, claimedAt: expect.any(String), claimExpiresAt: expect.any(String) });
+        expect(Date.parse(answer.body.claimExpiresAt) - Date.parse(answer.body.claimedAt)).toBeCloseTo(15 * 60_000, -4);
+        expect((await auditOf(oldest.id, operator1)).at(-1)).toMatchObject({ actor: 'u-operator1', action: 'claim', fromStatus: 'pending', toStatus: 'in_review', reasons: [], note: null });
+    });
+
+    it('while the caller holds one, answers that one again: same id, same version, claim extended, no audit entry', async () => {
+        const exclude = await skipping('cancellations', operator2);
+        const first = await claimNext('cancellations', operator2, exclude);
+        expect(first.status).toBe(200);
+        taken.add(first.body.id);
+        const trail = await auditOf(first.body.id, operator2);
+        const before = clock.now;
+        if (!target.external) clock.now = new Date(before.getTime() + 60_000);
+        try {
+            const again = await claimNext('cancellations', operator2, exclude);
+            expect(again.status).toBe(200);
+            expect(again.body).toMatchObject({ id: first.body.id, version: first.body.version, status: 'in_review', assignee: 'u-operator2', claimedAt: first.body.claimedAt });
+            if (!target.external) expect(Date.parse(again.body.claimExpiresAt)).toBe(Date.parse(first.body.claimExpiresAt) + 60_000);
+            expect(await auditOf(first.body.id, operator2)).toEqual(trail);
+        } finally {
+            clock.now = before;
+        }
+    });
+
+    it('skips excluded requests, held or pending', async () => {
+        const exclude = await skipping('verifications', supervisor);
+        const first = await claimNext('verifications', supervisor, exclude);
+        expect(first.status).toBe(200);
+        taken.add(first.body.id);
+        const second = await claimNext('verifications', supervisor, [...exclude, first.body.id]);
+        expect(second.status).toBe(200);
+        taken.add(second.body.id);
+        expect(second.body.id).not.toBe(first.body.id);
+
+        // Holding both, with the first one excluded: the one still held comes before any pending request.
+        const again = await claimNext('verifications', supervisor, [...exclude, first.body.id]);
+        expect(again.body).toMatchObject({ id: second.body.id, version: second.body.version });
+
+        // Excluding both held ones and the oldest pending request: the next pending one is claimed.
+        const [oldest, next] = await pendingByDue('verifications');
+        const answer = await claimNext('verifications', supervisor, [...exclude, first.body.id, second.body.id, oldest.id]);
+        expect(answer.status).toBe(200);
+        taken.add(answer.body.id);
+        expect(answer.body).toMatchObject({ id: next.id, status: 'in_review', assignee: 'u-supervisor1' });
+        expect((await api.call('GET', `/verifications/${oldest.id}`, { token: supervisor })).body.status).toBe('pending');
+    });
+
+    it.each([
+        ['a string', 'V-000001'],
+        ['an array of non-strings', ['V-000001', 7]],
+        ['an object', { id: 'V-000001' }],
+        ['null', null],
+    ])('answers 400 for an exclude that is %s', async (_what, exclude) => {
+        const answer = await claimNext('verifications', operator1, exclude);
+        expectError(answer, 400, 'bad_request');
+        expect(answer.body.error.fields).toEqual({ exclude: 'invalid' });
+    });
+
+    it('answers 400 for a body that is not a JSON object', async () => {
+        expectError(await api.call('POST', '/verifications/claim-next', { token: operator1, body: '["V-000001"]' }), 400, 'bad_request');
+    });
+
+    it('callers asking at the same moment never get the same request', async () => {
+        const callers = [operator1, operator2, supervisor];
+        const exclude = await skipping('cancellations', ...callers);
+        const expected = (await pendingByDue('cancellations')).slice(0, callers.length).map(r => r.id);
+        const answers = await Promise.all(callers.map(token => claimNext('cancellations', token, exclude)));
+        for (const answer of answers) {
+            expect(answer.status).toBe(200);
+            taken.add(answer.body.id);
+        }
+        expect(answers.map(a => a.body.assignee)).toEqual(['u-operator1', 'u-operator2', 'u-supervisor1']);
+        expect(answers.map(a => a.body.id).sort()).toEqual([...expected].sort());
+        for (const answer of answers) {
+            expect((await auditOf(answer.body.id, supervisor)).at(-1)).toMatchObject({ action: 'claim', actor: answer.body.assignee, fromStatus: 'pending', toStatus: 'in_review' });
+        }
+    });
+
+    it('answers 404 queue_empty when nothing is left to review, and changes nothing', async () => {
+        const pending = await allIds('cancellations', { status: 'pending' }, operator1);
+        const exclude = [...pending, ...await skipping('cancellations', operator1)];
+        expectError(await claimNext('cancellations', operator1, exclude), 404, 'queue_empty');
+        expect(await allIds('cancellations', { status: 'pending' }, operator1)).toEqual(pending);
+    });
+
+    it('is not taken for a request id', async () => {
+        expectError(await api.call('GET', '/verifications/claim-next', { token: operator1 }), 404, 'not_found');
     });
 });
 

@@ -1,0 +1,66 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslate } from 'react-admin';
+import type { Failure } from './failure';
+import { DialogFailure } from './DialogFailure';
+
+export interface ApproveDialogProps {
+    requestId: string;
+    note: string;
+    onNoteChange(note: string): void;
+    onConfirm(): Promise<void>;
+    onClose(): void;
+    canDecide: boolean;
+    /** Extra content between the title and the note, e.g. a cancellation's irreversible-release warning. */
+    children?: React.ReactNode;
+    /** False while the kind-specific confirmation (typed digits) is incomplete. */
+    confirmable?: boolean;
+}
+
+/** Approve with an optional internal note; Enter (or Ctrl+Enter in the note) confirms. */
+export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClose, canDecide, children, confirmable = true }: ApproveDialogProps) {
+    const translate = useTranslate();
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const [sending, setSending] = useState(false);
+    const enabled = canDecide && confirmable && !sending;
+
+    const confirm = async () => {
+        if (!enabled) return;
+        setSending(true);
+        setFailure(null);
+        try {
+            await onConfirm();
+        } catch (error) {
+            setFailure(error as Failure);
+        } finally {
+            setSending(false);
+        }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+        const inNote = (event.target as HTMLElement).tagName === 'TEXTAREA' || (event.target as HTMLElement).tagName === 'INPUT';
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || !inNote)) {
+            event.preventDefault();
+            void confirm();
+        }
+    };
+
+    return (
+        <Dialog open onClose={onClose} onKeyDown={onKeyDown} fullWidth maxWidth="sm" aria-labelledby="approve-title">
+            <DialogTitle id="approve-title">{translate('app.review.approve_title', { id: requestId })}</DialogTitle>
+            <DialogContent>
+                <Stack spacing={2} sx={{ pt: 1 }}>
+                    {children}
+                    <TextField label={translate('app.review.internal_note')} value={note} onChange={e => onNoteChange(e.target.value)} multiline minRows={2} fullWidth slotProps={{ htmlInput: { maxLength: 2000 } }} />
+                    <DialogFailure failure={failure} />
+                    <Typography variant="caption" color="text.secondary">{translate('app.review.approve_hint')}</Typography>
+                </Stack>
+            </DialogContent>
+            <DialogActions>
+                <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+                <Button variant="contained" color="success" onClick={() => void confirm()} disabled={!enabled} autoFocus data-testid="confirm-approve">
+                    {translate('app.review.confirm_approve')}
+                </Button>
+            </DialogActions>
+        </Dialog>
+    );
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useGetIdentity, useNotify, useStore } from 'react-admin';
+import type { ReviewRequest } from '../../domain/types';
+import { ApproveDialog } from './ApproveDialog';
+import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
+import type { Failure } from './failure';
+import { KeyboardHelp } from './KeyboardHelp';
+import { RejectDialog } from './RejectDialog';
+import { releasedThisSession } from './releasedThisSession';
+import { useReviewActions } from './useReviewActions';
+import { useReviewNext } from './useReviewNext';
+import { useShortcuts, type ShortcutMap } from './useShortcuts';
+
+export interface DecisionFlowOptions {
+    resource: string;
+    record: ReviewRequest;
+    customerName: string;
+    /** Kind-specific shortcuts (documents, ...), active whenever no dialog is open. */
+    extraShortcuts?: ShortcutMap;
+    /** Kind-specific content and gate for the approve dialog (e.g. typed digits before a number is released). */
+    approveGuard?: { content: React.ReactNode; confirmable: boolean; reset(): void };
+}
+
+/** Claim, release, approve, reject and review next for one request: state, drafts, shortcuts and dialogs. */
+export function useDecisionFlow({ resource, record, customerName, extraShortcuts = {}, approveGuard }: DecisionFlowOptions) {
+    const { identity } = useGetIdentity();
+    const notify = useNotify();
+    const actions = useReviewActions(resource);
+    const { reviewNext } = useReviewNext(resource);
+    const [autoAdvance, setAutoAdvance] = useStore('review.autoAdvance', true);
+    const [draft, setDraftState] = useState<DecisionDraft | null>(() => decisionDrafts.load(record.id));
+    const [helpOpen, setHelpOpen] = useState(false);
+    const heldByMe = record.status === 'in_review' && !!identity && record.assignee === identity.id;
+
+    useEffect(() => {
+        if (decisionDrafts.load(record.id)) notify('app.review.draft_restored', { type: 'info' });
+    }, [record.id, notify]);
+
+    const setDraft = useCallback((next: DecisionDraft | null) => {
+        setDraftState(next);
+        if (next) decisionDrafts.save(record.id, next);
+        else decisionDrafts.clear(record.id);
+    }, [record.id]);
+
+    const open = (dialog: DecisionDraft['dialog']) => {
+        if (!heldByMe) return;
+        approveGuard?.reset();
+        setDraft({ ...EMPTY_DRAFT, ...(draft ?? {}), dialog });
+    };
+
+    const afterDecision = async (messageKey: string) => {
+        setDraft(null);
+        notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
+        if (autoAdvance) await reviewNext();
+    };
+
+    const claim = () => actions.claim(record.id).then(() => notify('app.review.claimed', { type: 'info', messageArgs: { id: record.id } }), actions.notifyFailure);
+    const release = () => {
+        if (!heldByMe) return;
+        actions.release(record.id).then(() => {
+            releasedThisSession.add(record.id);
+            notify('app.review.released', { type: 'info', messageArgs: { id: record.id } });
+        }, (failure: Failure) => actions.notifyFailure(failure));
+    };
+
+    useShortcuts({
+        ...extraShortcuts,
+        a: () => open('approve'),
+        r: () => open('reject'),
+        l: release,
+        c: () => { if (record.status === 'pending') void claim(); },
+        '?': () => setHelpOpen(true),
+        n: () => void reviewNext(),
+    }, !draft && !helpOpen);
+
+    const dialogs = (
+        <>
+            {draft?.dialog === 'approve' && (
+                <ApproveDialog
+                    requestId={record.id}
+                    note={draft.note}
+                    onNoteChange={note => setDraft({ ...draft, note })}
+                    onConfirm={async () => { await actions.approve(record, draft.note); await afterDecision('app.review.approved'); }}
+                    onClose={() => setDraft(null)}
+                    canDecide={heldByMe}
+                    confirmable={approveGuard?.confirmable ?? true}
+                >
+                    {approveGuard?.content}
+                </ApproveDialog>
+            )}
+            {draft?.dialog === 'reject' && (
+                <RejectDialog
+                    requestId={record.id}
+                    kind={record.kind}
+                    customerName={customerName}
+                    customerLanguage={record.customerLanguage}
+                    draft={draft}
+                    onDraftChange={change => setDraft({ ...draft, ...change })}
+                    onConfirm={async () => { await actions.reject(record, draft); await afterDecision('app.review.rejected'); }}
+                    onClose={() => setDraft(null)}
+                    canDecide={heldByMe}
+                />
+            )}
+            {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
+        </>
+    );
+
+    return { heldByMe, busy: actions.busy, open, claim, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
+}

@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useNotify } from 'react-admin';
+import type { Failure } from './failure';
+import { releasedThisSession } from './releasedThisSession';
+import { useReviewActions } from './useReviewActions';
+
+/** "Review next": claims the oldest waiting request of the queue (or the one I already hold) and opens it. */
+export function useReviewNext(resource: string) {
+    const actions = useReviewActions(resource);
+    const navigate = useNavigate();
+    const notify = useNotify();
+    const reviewNext = useCallback(async () => {
+        try {
+            const next = await actions.claimNext(releasedThisSession.list());
+            navigate(`/${resource}/${encodeURIComponent(next.id)}/show`);
+        } catch (error) {
+            const failure = error as Failure;
+            if (failure.kind === 'queue_empty') {
+                notify('app.review.queue_empty', { type: 'info' });
+                navigate(`/${resource}`);
+            } else actions.notifyFailure(failure);
+        }
+    }, [actions, navigate, notify, resource]);
+    return { reviewNext, busy: actions.busy };
+}

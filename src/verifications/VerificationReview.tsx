@@ -1,0 +1,99 @@
+import { Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
+import { Loading, ShowBase, useRecordContext, useTranslate } from 'react-admin';
+import { LazyDocumentViewer, type DocumentViewerHandle, type ViewerDocument } from '../common/documentViewer/LazyDocumentViewer';
+import { DueTag } from '../common/DueTag';
+import { AuditTimeline } from '../common/review/AuditTimeline';
+import { StatusChip } from '../common/StatusChip';
+import { ClaimStatus } from '../common/review/ClaimStatus';
+import { DecisionBar } from '../common/review/DecisionBar';
+import { useDecisionFlow } from '../common/review/useDecisionFlow';
+import type { Verification } from '../domain/types';
+import { PreviousAttempt } from './PreviousAttempt';
+import { VerificationChecklist } from './VerificationChecklist';
+import { VerificationFacts } from './VerificationFacts';
+
+const documentsOf = (record: Verification): ViewerDocument[] => [
+    { key: 'idFront', labelKey: 'app.documents.id_front', url: record.documents.idFront },
+    { key: 'idBack', labelKey: 'app.documents.id_back', url: record.documents.idBack },
+    { key: 'selfie', labelKey: 'app.documents.selfie', url: record.documents.selfie },
+];
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+    return (
+        <Stack spacing={1}>
+            <Typography variant="subtitle2" component="h2">{title}</Typography>
+            {children}
+        </Stack>
+    );
+}
+
+function VerificationReviewScreen({ record }: { record: Verification }) {
+    const translate = useTranslate();
+    const viewer = useRef<DocumentViewerHandle>(null);
+    const [activeDocument, setActiveDocument] = useState(0);
+    const flow = useDecisionFlow({
+        resource: 'verifications',
+        record,
+        customerName: record.fullName,
+        extraShortcuts: {
+            ']': () => viewer.current?.next(),
+            '[': () => viewer.current?.previous(),
+            '+': () => viewer.current?.zoomIn(),
+            '=': () => viewer.current?.zoomIn(),
+            '-': () => viewer.current?.zoomOut(),
+            '0': () => viewer.current?.resetView(),
+            o: () => viewer.current?.rotate(),
+        },
+    });
+    const today = new Date().toISOString().slice(0, 10);
+
+    return (
+        <Stack spacing={2} sx={{ py: 2 }} data-testid="review-screen" data-request={record.id}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography variant="h6" component="h1">{translate('app.review.title', { id: record.id })} · {record.fullName}</Typography>
+                <StatusChip />
+                <DueTag />
+            </Stack>
+            <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.claim} />
+            <DecisionBar resource="verifications" record={record} flow={flow} />
+            <Grid container spacing={2}>
+                <Grid size={{ xs: 12, lg: 7 }}>
+                    <Card variant="outlined">
+                        <CardContent>
+                            <LazyDocumentViewer ref={viewer} documents={documentsOf(record)} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={460} />
+                        </CardContent>
+                    </Card>
+                </Grid>
+                <Grid size={{ xs: 12, lg: 5 }}>
+                    <Card variant="outlined">
+                        <CardContent>
+                            <Stack spacing={2} divider={<Divider flexItem />}>
+                                <Section title={translate('app.review.checks')}><VerificationChecklist record={record} today={today} /></Section>
+                                <Section title={translate('app.review.data')}><VerificationFacts record={record} /></Section>
+                                {record.previousId && <PreviousAttempt record={record} />}
+                                <Section title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></Section>
+                            </Stack>
+                        </CardContent>
+                    </Card>
+                </Grid>
+            </Grid>
+            {flow.dialogs}
+        </Stack>
+    );
+}
+
+function CurrentRecord() {
+    const record = useRecordContext<Verification>();
+    if (!record) return <Loading />;
+    // A new request (after "review next") starts with fresh state: no draft or zoom carries over.
+    return <VerificationReviewScreen key={record.id} record={record} />;
+}
+
+export function VerificationReview() {
+    return (
+        <ShowBase>
+            <CurrentRecord />
+        </ShowBase>
+    );
+}
