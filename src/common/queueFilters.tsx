@@ -16,9 +16,9 @@ export function useSharedQueueFilters() {
     ];
 }
 
-/** The queue opens on open requests, oldest due first. */
+/** The queue opens on open requests: mine first, then oldest due first (the server's "queue" order). */
 export const QUEUE_DEFAULTS = {
     filterDefaultValues: { open: true },
-    sort: { field: 'dueAt', order: 'ASC' as const },
+    sort: { field: 'queue', order: 'ASC' as const },
     perPage: 25,
 };
