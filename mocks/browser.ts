@@ -4,7 +4,8 @@ import { createHandlers } from './handlers';
 
 // The mock API in the browser (demo mode): a service worker, with decisions kept in localStorage across reloads.
 
-const STORAGE_KEY = 'axis-review-demo-db-v1';
+// v2: cancellations gained `firstApproval` (four eyes); v1 data is left behind, not migrated.
+const STORAGE_KEY = 'axis-review-demo-db-v2';
 
 function loadState(): DbState | undefined {
     try {

@@ -25,6 +25,8 @@ export interface DbOptions {
     /** The clock; tests pin it. */
     now?: () => Date;
     sla?: SlaCalendar;
+    /** The four-eyes threshold the seed's history follows (the server's option of the same name). */
+    fourEyesThresholdIdr?: number;
     /** A saved state to start from instead of seeding (the browser's persisted demo data). */
     initialState?: DbState;
     /** Called after every change, e.g. to persist it. */
@@ -40,7 +42,7 @@ export function createDb(options: DbOptions = {}) {
     const now = options.now ?? (() => new Date());
     const sla = options.sla ?? DEFAULT_SLA;
     const seedState = (): DbState => ({
-        ...buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla }),
+        ...buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla, fourEyesThresholdIdr: options.fourEyesThresholdIdr }),
         sessions: {},
     });
     let state: DbState = options.initialState ?? seedState();

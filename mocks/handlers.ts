@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../src/domain/fourEyes';
 import type { Db } from './db';
 import { authHandlers } from './api/auth';
 import { catalogueHandlers } from './api/catalogue';
@@ -9,7 +10,12 @@ import { requestHandlers } from './api/requests';
 
 // The one set of handlers behind the browser worker, the node test server and the standalone HTTP server.
 
-export const DEFAULT_SERVER_OPTIONS: ServerOptions = { base: '/api', latencyMs: 0, tokenTtlMs: 8 * 60 * 60 * 1000 };
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
+    base: '/api',
+    latencyMs: 0,
+    tokenTtlMs: 8 * 60 * 60 * 1000,
+    fourEyesThresholdIdr: DEFAULT_FOUR_EYES_THRESHOLD_IDR,
+};
 
 export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}): HttpHandler[] {
     const options = { ...DEFAULT_SERVER_OPTIONS, ...overrides };

@@ -11,6 +11,8 @@ export interface StandaloneOptions {
     size?: number;
     seed?: number;
     latencyMs?: number;
+    /** Refunds above this amount (IDR) need a second approval; default DEFAULT_FOUR_EYES_THRESHOLD_IDR. */
+    fourEyesThresholdIdr?: number;
     /** The clock; contract tests move it to see claims lapse. */
     now?: () => Date;
 }
@@ -33,9 +35,9 @@ async function send(res: ServerResponse, response: Response) {
     res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, now }: StandaloneOptions) {
-    const db = createDb({ size, seed, now });
-    const handlers = createHandlers(db, { latencyMs });
+export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now }: StandaloneOptions) {
+    const db = createDb({ size, seed, now, fourEyesThresholdIdr });
+    const handlers = createHandlers(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }) });
     const server = createServer(async (req, res) => {
         try {
             const request = await toRequest(req, `http://${req.headers.host ?? `${host}:${port}`}`);
@@ -64,6 +66,12 @@ if (isMain) {
     const port = Number(process.env.API_PORT ?? 8787);
     const size = process.env.API_SIZE ? Number(process.env.API_SIZE) : undefined;
     const latencyMs = Number(process.env.API_LATENCY_MS ?? 0);
-    const { url } = await startStandaloneServer({ port, size, latencyMs });
+    const threshold = process.env.API_FOUR_EYES_THRESHOLD_IDR;
+    const fourEyesThresholdIdr = threshold === undefined || threshold.trim() === '' ? undefined : Number(threshold);
+    if (fourEyesThresholdIdr !== undefined && !(Number.isSafeInteger(fourEyesThresholdIdr) && fourEyesThresholdIdr >= 0)) {
+        console.error(`API_FOUR_EYES_THRESHOLD_IDR must be a whole number of rupiah >= 0, not "${threshold}"`);
+        process.exit(1);
+    }
+    const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr });
     console.log(`Mock review API listening on ${url} (demo logins: operator1, operator2, supervisor1 / demo)`);
 }

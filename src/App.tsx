@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Admin, Resource } from 'react-admin';
+import audit from './audit';
 import cancellations from './cancellations';
 import { ConsoleLayout } from './common/ConsoleLayout';
 import { LoginPage } from './common/LoginPage';
@@ -33,7 +34,9 @@ export function App({ apiUrl, locale }: AppProps) {
         >
             <Resource name="verifications" {...verifications} />
             <Resource name="cancellations" {...cancellations} />
+            <Resource name="audit" {...audit} />
             <Resource name="operators" recordRepresentation="name" />
+            <Resource name="reasons" recordRepresentation="id" />
         </Admin>
     );
 }

@@ -13,6 +13,8 @@ export interface ServerOptions {
     latencyMs: number;
     /** Token lifetime, in ms. */
     tokenTtlMs: number;
+    /** Cancellations whose refund is above this amount (IDR) need a second approval (src/domain/fourEyes.ts). */
+    fourEyesThresholdIdr: number;
 }
 
 export interface PublicContext {

@@ -1,15 +1,17 @@
 import { http, type HttpHandler } from 'msw';
 import { failingPreconditions, isReadyToApprove } from '../../src/domain/cancellationPreconditions';
+import { requiresSecondApproval, secondApprovalRefusal } from '../../src/domain/fourEyes';
 import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import { composeCustomerMessage, invalidReasonIds } from '../../src/domain/reasonCatalogue';
 import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/domain/requestStatus';
-import type { Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { AuditAction, Cancellation, Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
 import type { Db } from '../db';
 import { endpoint, lapseExpiredClaims, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
-// The two request queues: lists, single records, and the explicit actions claim / claim-next / release / approve / reject.
+// The two request queues: lists, single records, and the explicit actions claim / claim-next / release / approve / reject,
+// plus the four-eyes send-back of cancellations (src/domain/fourEyes.ts).
 
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
 // `queue` is not a field: the caller's own in-review requests first, then by due time (src/domain/queueOrder.ts).
@@ -23,14 +25,22 @@ const FILTERABLE: Record<RequestKind, string[]> = {
     cancellation: ['id', 'q', 'open', 'status', 'assignee', 'overdue', 'resubmission', 'previousId', 'readyToApprove', 'decidedBy'],
 };
 
-/** The record as the API shows it: document paths become absolute URLs on this server. */
+/**
+ * The record as the API shows it: document paths become absolute URLs on this server, and a cancellation's
+ * `requiresSecondApproval` is computed from its account and this server's four-eyes threshold.
+ */
 export function present(record: ReviewRequest, ctx: Pick<Context, 'url' | 'options'>): ReviewRequest {
     const absolute = (path: string | null) => (path === null ? null : `${ctx.url.origin}${ctx.options.base}/${path}`);
     if (record.kind === 'verification') {
         const { idFront, idBack, selfie } = record.documents;
         return { ...record, documents: { idFront: absolute(idFront), idBack: absolute(idBack), selfie: absolute(selfie) } };
     }
-    return { ...record, idScan: absolute(record.idScan) };
+    return {
+        ...record,
+        idScan: absolute(record.idScan),
+        requiresSecondApproval: requiresSecondApproval(record.account, ctx.options.fourEyesThresholdIdr),
+        firstApproval: record.firstApproval ?? null,
+    };
 }
 
 function searchText(record: ReviewRequest): string {
@@ -116,13 +126,35 @@ function optionalText(body: Record<string, unknown>, field: string, max: number)
     return value;
 }
 
+/** A text that must be given: absent, null, empty or blank is `required`. */
+function requiredText(body: Record<string, unknown>, field: string, max: number): string {
+    const value = optionalText(body, field, max);
+    if (value === null || value.trim() === '') throw badRequest(`"${field}" is required`, { [field]: 'required' });
+    return value;
+}
+
+function requireCurrentVersion(record: ReviewRequest, version: number, ctx: Context) {
+    if (record.version !== version) throw new ApiError(409, 'conflict_version', `record is at version ${record.version}`, { record: present(record, ctx) });
+}
+
+function requirePreconditions(record: Cancellation, ctx: Context) {
+    const failing = failingPreconditions(record.account).map(result => result.id);
+    if (failing.length > 0) throw new ApiError(409, 'preconditions_failed', `preconditions not met: ${failing.join(', ')}`, { preconditions: failing, record: present(record, ctx) });
+}
+
+/** How a state-machine action is written in the audit trail: a first approval is an `approve`. */
+const AUDIT_ACTION: Record<RequestAction, AuditAction> = {
+    claim: 'claim', release: 'release', lapse: 'lapse', approve: 'approve', reject: 'reject',
+    approve_first: 'approve', second_approve: 'second_approve', send_back: 'send_back',
+};
+
 /** Applies a state change and writes its audit entry: the only way requests change. */
 function transition(ctx: Context, record: ReviewRequest, action: RequestAction, changes: Partial<ReviewRequest>, audit: { reasons?: string[]; note?: string | null }) {
     const from = record.status;
     const to = nextStatus(from, action);
-    if (!to) throw new ApiError(409, 'conflict_state', `cannot ${action} a ${from} request`, { record: present(record, ctx) });
+    if (!to) throw new ApiError(409, 'conflict_state', `cannot ${AUDIT_ACTION[action].replace('_', ' ')} a ${from} request`, { record: present(record, ctx) });
     Object.assign(record, changes, { status: to, version: record.version + 1 });
-    ctx.db.appendAudit({ actor: ctx.user.id, action, requestKind: record.kind, requestId: record.id, fromStatus: from, toStatus: to, reasons: audit.reasons ?? [], note: audit.note ?? null });
+    ctx.db.appendAudit({ actor: ctx.user.id, action: AUDIT_ACTION[action], requestKind: record.kind, requestId: record.id, fromStatus: from, toStatus: to, reasons: audit.reasons ?? [], note: audit.note ?? null });
     ctx.db.changed();
     return json(present(record, ctx));
 }
@@ -155,6 +187,25 @@ const sameReasons = (a: readonly string[], b: readonly string[]) => a.length ===
 /** The same decision sent twice (double click, retried request) is answered as the first one was. */
 function isReplay(record: ReviewRequest, user: Operator, version: number, outcome: Decision['outcome'], reasons: string[]) {
     return record.decidedBy === user.id && record.decision?.outcome === outcome && record.version === version + 1 && sameReasons(record.decision.reasons, reasons);
+}
+
+/** A first approval sent twice: the request still awaits the second approval the caller's first one asked for. */
+function isFirstApprovalReplay(record: ReviewRequest, user: Operator, version: number) {
+    return record.kind === 'cancellation' && record.status === 'awaiting_second_approval' && record.firstApproval?.by === user.id && record.version === version + 1;
+}
+
+/** The four-eyes second approval: a supervisor other than the first approver; no claim needed, the version guards it. */
+function secondApprove(ctx: Context, record: Cancellation, version: number, note: string | null): Response {
+    const refusal = secondApprovalRefusal(record, ctx.user);
+    if (refusal === 'not_supervisor') throw new ApiError(403, 'forbidden', 'the second approval is for supervisors only');
+    if (refusal === 'same_person') throw new ApiError(403, 'four_eyes_same_person', 'four-eyes rule: the second approval must come from someone other than the first approver');
+    requireCurrentVersion(record, version, ctx);
+    requirePreconditions(record, ctx);
+    const at = ctx.db.now().toISOString();
+    return transition(ctx, record, 'second_approve', {
+        numberReleasedAt: at, numberReleasedBy: ctx.user.id, decidedAt: at, decidedBy: ctx.user.id, assignee: null, claimExpiresAt: null,
+        decision: { outcome: 'approved', reasons: [], note, customerMessage: null },
+    }, { note });
 }
 
 export function requestHandlers(kind: RequestKind, db: Db, options: ServerOptions): HttpHandler[] {
@@ -190,6 +241,18 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             return claim(ctx, next);
         })),
 
+        // Four eyes: a supervisor returns a first-approved cancellation to the queue instead of approving it.
+        // Cancellations only (under verifications the route is unknown: 404); registered before the `${path}/:id` routes.
+        ...(kind === 'cancellation' ? [http.post(`${path}/:id/send-back`, endpoint(db, options, async ctx => {
+            const body = await readBody(ctx.request);
+            const version = requireVersion(body);
+            const note = requiredText(body, 'note', 2000);
+            const record = findOr404(ctx, kind);
+            if (record.status !== 'awaiting_second_approval') throw new ApiError(409, 'conflict_state', `cannot send back a ${record.status} request`, { record: present(record, ctx) });
+            requireCurrentVersion(record, version, ctx);
+            return transition(ctx, record, 'send_back', { firstApproval: null, assignee: null, claimedAt: null, claimExpiresAt: null }, { note });
+        }, { supervisorOnly: true }))] : []),
+
         // Requests change only through the actions below, never by writing the record.
         ...refuseWrites(db, options, path),
         ...refuseWrites(db, options, `${path}/:id`),
@@ -210,14 +273,18 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const version = requireVersion(body);
             const note = optionalText(body, 'note', 2000);
             const record = findOr404(ctx, kind);
-            if (isReplay(record, ctx.user, version, 'approved', [])) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
-            requireHeldBy(record, ctx.user, ctx);
-            if (record.version !== version) throw new ApiError(409, 'conflict_version', `record is at version ${record.version}`, { record: present(record, ctx) });
-            if (record.kind === 'cancellation') {
-                const failing = failingPreconditions(record.account).map(result => result.id);
-                if (failing.length > 0) throw new ApiError(409, 'preconditions_failed', `preconditions not met: ${failing.join(', ')}`, { preconditions: failing, record: present(record, ctx) });
+            if (isReplay(record, ctx.user, version, 'approved', []) || isFirstApprovalReplay(record, ctx.user, version)) {
+                return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
             }
+            if (record.kind === 'cancellation' && record.status === 'awaiting_second_approval') return secondApprove(ctx, record, version, note);
+            requireHeldBy(record, ctx.user, ctx);
+            requireCurrentVersion(record, version, ctx);
+            if (record.kind === 'cancellation') requirePreconditions(record, ctx);
             const at = ctx.db.now().toISOString();
+            if (record.kind === 'cancellation' && requiresSecondApproval(record.account, ctx.options.fourEyesThresholdIdr)) {
+                // Four eyes: this approval is the first of two. Nothing is decided or released yet, and the claim ends.
+                return transition(ctx, record, 'approve_first', { firstApproval: { by: ctx.user.id, at, note }, assignee: null, claimExpiresAt: null }, { note });
+            }
             const released = record.kind === 'cancellation' ? { numberReleasedAt: at, numberReleasedBy: ctx.user.id } : {};
             return transition(ctx, record, 'approve', {
                 ...released, decidedAt: at, decidedBy: ctx.user.id, assignee: null, claimExpiresAt: null,
@@ -239,8 +306,9 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             if (invalid.length > 0) throw new ApiError(400, 'invalid_reasons', `not ${kind} reason codes: ${invalid.join(', ')}`, { fields: { reasons: 'invalid' } });
             const record = findOr404(ctx, kind);
             if (isReplay(record, ctx.user, version, 'rejected', unique)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
+            // A request awaiting a second approval is not in review: 409 conflict_state (the supervisor sends it back instead).
             requireHeldBy(record, ctx.user, ctx);
-            if (record.version !== version) throw new ApiError(409, 'conflict_version', `record is at version ${record.version}`, { record: present(record, ctx) });
+            requireCurrentVersion(record, version, ctx);
             const name = record.kind === 'verification' ? record.fullName : record.holderName;
             const message = customerMessage ?? composeCustomerMessage(unique, record.customerLanguage, name);
             return transition(ctx, record, 'reject', {

@@ -2,6 +2,7 @@ import { composeCustomerMessage } from '../../src/domain/reasonCatalogue';
 import { makeIdNumber, idCheckCharacter } from '../../src/domain/idNumber';
 import { dueAt, type SlaCalendar, DEFAULT_SLA } from '../../src/domain/sla';
 import { CLAIM_TTL_MS } from '../../src/domain/requestStatus';
+import { DEFAULT_FOUR_EYES_THRESHOLD_IDR, requiresSecondApproval } from '../../src/domain/fourEyes';
 import type { AuditEntry, Cancellation, Decision, Operator, Verification } from '../../src/domain/types';
 import type { DocumentFlaw } from '../documents';
 import { address, axisNumber, chineseMobile, deviceName, districtCodes, email, leavingReason, person } from './people';
@@ -29,6 +30,8 @@ export interface SeedOptions {
     seed: number;
     now: Date;
     sla?: SlaCalendar;
+    /** Which cancellations took (or await) two approvals; the server's threshold, DEFAULT_FOUR_EYES_THRESHOLD_IDR by default. */
+    fourEyesThresholdIdr?: number;
 }
 
 export interface SeedData {
@@ -72,16 +75,21 @@ const documentPath = (requestId: string, name: string) => `documents/${requestId
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const shiftYears = (date: Date, years: number) => new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
 const operatorsOnly = OPERATORS.filter(op => op.role === 'operator');
+/** Gives the second approval of the seeded cancellations that needed one. */
+const SECOND_APPROVER = 'u-supervisor1';
 
-export function buildSeed({ size, seed, now, sla = DEFAULT_SLA }: SeedOptions): SeedData {
+export function buildSeed({ size, seed, now, sla = DEFAULT_SLA, fourEyesThresholdIdr = DEFAULT_FOUR_EYES_THRESHOLD_IDR }: SeedOptions): SeedData {
     const random = createRandom(seed);
     const data: SeedData = { verifications: [], cancellations: [], audit: [], documentTraits: {} };
     const verificationCount = Math.round(size * 0.7);
     const identities: { idNumber: string; name: string }[] = [];
     const audit = (entry: Omit<AuditEntry, 'id'>) => data.audit.push({ id: '', ...entry });
 
-    /** Gives a seeded request its history: open, claimed, or decided with matching audit entries. */
-    function settle<T extends Verification | Cancellation>(request: T, rejectWith: string[], customerName: string): T {
+    /**
+     * Gives a seeded request its history: open, claimed, or decided with matching audit entries. An approval
+     * that takes four eyes (`twoStep`) is the operator's first approval, then usually the supervisor's second.
+     */
+    function settle<T extends Verification | Cancellation>(request: T, rejectWith: string[], customerName: string, twoStep = false): T {
         const age = now.getTime() - Date.parse(request.submittedAt);
         const roll = random.next();
         const decideChance = age > 4 * DAY ? 0.55 : age > 2 * DAY ? 0.3 : 0.08;
@@ -94,11 +102,24 @@ export function buildSeed({ size, seed, now, sla = DEFAULT_SLA }: SeedOptions): 
             const decision: Decision = rejected
                 ? { outcome: 'rejected', reasons: rejectWith, note: null, customerMessage: composeCustomerMessage(rejectWith, request.customerLanguage, customerName) }
                 : { outcome: 'approved', reasons: [], note: null, customerMessage: null };
+            const base = { actor: operator.id, requestKind: request.kind, requestId: request.id, note: null };
+            audit({ ...base, at: claimedAt.toISOString(), action: 'claim', fromStatus: 'pending', toStatus: 'in_review', reasons: [] });
+            if (twoStep && !rejected) {
+                const firstApproval = { by: operator.id, at: decidedAt.toISOString(), note: null };
+                audit({ ...base, at: firstApproval.at, action: 'approve', fromStatus: 'in_review', toStatus: 'awaiting_second_approval', reasons: [] });
+                // Most got their second approval; the rest still wait for the supervisor (no extra random draw).
+                if (roll < decideChance * 0.75) {
+                    const secondAt = new Date(decidedAt.getTime() + 20 * 60_000).toISOString();
+                    Object.assign(request, { status: 'approved', version: 4, firstApproval, decidedAt: secondAt, decidedBy: SECOND_APPROVER, decision });
+                    audit({ ...base, actor: SECOND_APPROVER, at: secondAt, action: 'second_approve', fromStatus: 'awaiting_second_approval', toStatus: 'approved', reasons: [] });
+                } else {
+                    Object.assign(request, { status: 'awaiting_second_approval', version: 3, firstApproval });
+                }
+                return request;
+            }
             Object.assign(request, {
                 status: decision.outcome, version: 3, decidedAt: decidedAt.toISOString(), decidedBy: operator.id, decision,
             });
-            const base = { actor: operator.id, requestKind: request.kind, requestId: request.id, note: null };
-            audit({ ...base, at: claimedAt.toISOString(), action: 'claim', fromStatus: 'pending', toStatus: 'in_review', reasons: [] });
             audit({ ...base, at: decidedAt.toISOString(), action: rejected ? 'reject' : 'approve', fromStatus: 'in_review', toStatus: decision.outcome, reasons: decision.reasons });
         } else if (roll < decideChance + 0.05) {
             // Held by operator2; some of these claims have gone stale and will lapse on first access.
@@ -228,12 +249,16 @@ export function buildSeed({ size, seed, now, sla = DEFAULT_SLA }: SeedOptions): 
                 verificationStatus: random.chance(0.9) ? 'verified' : 'unverified',
             },
             idScan: random.chance(0.5) ? documentPath(base.id, 'id-front') : null,
+            // The server presents this from its own threshold; stored here only so the record is complete.
+            requiresSecondApproval: false,
+            firstApproval: null,
             numberReleasedAt: null,
             numberReleasedBy: null,
         };
         data.documentTraits[request.id] = { front: 'none', back: 'none', selfie: 'none', portraitSeed: random.int(1, 1_000_000) };
         const rejectWith = { ready: [], refund_settled: [], refund_pending: ['balance_outstanding'], balance: ['balance_outstanding'], devices: ['devices_bound'], bills: ['bills_unpaid'] }[profile];
-        const settled = settle(request, rejectWith, who.name);
+        request.requiresSecondApproval = requiresSecondApproval(request.account, fourEyesThresholdIdr);
+        const settled = settle(request, rejectWith, who.name, request.requiresSecondApproval);
         if (settled.status === 'approved') Object.assign(settled, { numberReleasedAt: settled.decidedAt, numberReleasedBy: settled.decidedBy });
         data.cancellations.push(settled);
     }

@@ -1,5 +1,6 @@
 import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
 import { AssigneeField } from '../common/AssigneeField';
+import { QueueActions } from '../common/QueueActions';
 import { DueTag } from '../common/DueTag';
 import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
 import { StatusChip } from '../common/StatusChip';
@@ -7,14 +8,14 @@ import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
 
 const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
-const IDR = { style: 'currency', currency: 'IDR', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 } as const;
+import { IDR_FORMAT as IDR } from './useIdr';
 
 export function CancellationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List {...QUEUE_DEFAULTS} filters={filters} empty={false}>
-            <DataTable<Cancellation> bulkActionButtons={false} rowClick={false}>
+        <List {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
+            <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="holderName" />
                 <DataTable.Col source="mobileNumber" />

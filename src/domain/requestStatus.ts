@@ -2,7 +2,9 @@ import type { RequestKind, RequestStatus } from './types';
 
 // The request state machine, shared by the console (which buttons exist) and the server (what it accepts).
 
-export type RequestAction = 'claim' | 'release' | 'approve' | 'reject' | 'lapse';
+// `approve_first`, `second_approve` and `send_back` are the four-eyes steps of a cancellation whose
+// refund is above the threshold (src/domain/fourEyes.ts); the server records `approve_first` as `approve`.
+export type RequestAction = 'claim' | 'release' | 'approve' | 'reject' | 'lapse' | 'approve_first' | 'second_approve' | 'send_back';
 
 const TRANSITIONS: Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>> = {
     claim: { pending: 'in_review' },
@@ -10,6 +12,9 @@ const TRANSITIONS: Record<RequestAction, Partial<Record<RequestStatus, RequestSt
     lapse: { in_review: 'pending' },
     approve: { in_review: 'approved' },
     reject: { in_review: 'rejected' },
+    approve_first: { in_review: 'awaiting_second_approval' },
+    second_approve: { awaiting_second_approval: 'approved' },
+    send_back: { awaiting_second_approval: 'pending' },
 };
 
 /** The status an action leads to, or null when the action is not allowed from that status. */

@@ -104,6 +104,10 @@ export interface Cancellation extends RequestBase {
     leavingReason: string;
     account: AccountFacts;
     idScan: string | null;
+    /** Server-derived: a refund above the four-eyes threshold is involved, so approval takes two people. */
+    requiresSecondApproval: boolean;
+    /** The operator's approval while the request awaits a supervisor's second approval. */
+    firstApproval: { by: string; at: string; note: string | null } | null;
     numberReleasedAt: string | null;
     numberReleasedBy: string | null;
 }
@@ -164,6 +168,7 @@ export type ApiErrorCode =
     | 'conflict_version'
     | 'conflict_state'
     | 'preconditions_failed'
+    | 'four_eyes_same_person'
     | 'queue_empty'
     | 'internal';
 

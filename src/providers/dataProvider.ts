@@ -13,6 +13,7 @@ export interface ReviewActions {
     approve(resource: string, params: { id: string; version: number; note?: string }): Promise<{ data: ReviewRequest }>;
     reject(resource: string, params: { id: string; version: number; reasons: string[]; note?: string; customerMessage?: string }): Promise<{ data: ReviewRequest }>;
     claimNext(resource: string, params: { exclude: string[] }): Promise<{ data: ReviewRequest }>;
+    sendBack(resource: string, params: { id: string; version: number; note: string }): Promise<{ data: ReviewRequest }>;
     resetDemoData(): Promise<void>;
 }
 
@@ -32,6 +33,7 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
         approve: action('approve'),
         reject: action('reject'),
         claimNext: (resource, body) => post(`${resource}/claim-next`, body),
+        sendBack: action('send-back'),
         resetDemoData: async () => {
             await httpClient(`${apiUrl}/demo/reset`, { method: 'POST', body: '{}' });
         },

@@ -6,7 +6,7 @@ import { session } from './session';
 
 const KNOWN_CODES = new Set([
     'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
-    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'queue_empty', 'internal',
+    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty', 'internal',
 ]);
 
 const isApiError = (body: unknown): body is ApiErrorBody =>

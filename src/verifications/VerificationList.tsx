@@ -1,5 +1,5 @@
-import { BooleanInput, DataTable, DateField, List, NumberField, TopToolbar, ExportButton, FilterButton, useLocale } from 'react-admin';
-import { ReviewNextButton } from '../common/review/ReviewNextButton';
+import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
+import { QueueActions } from '../common/QueueActions';
 import { AssigneeField } from '../common/AssigneeField';
 import { DueTag } from '../common/DueTag';
 import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
@@ -8,21 +8,11 @@ import type { Verification } from '../domain/types';
 
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
-function QueueActions() {
-    return (
-        <TopToolbar>
-            <ReviewNextButton resource="verifications" />
-            <FilterButton />
-            <ExportButton />
-        </TopToolbar>
-    );
-}
-
 export function VerificationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions />}>
+        <List {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" />

@@ -13,7 +13,9 @@ export interface Answer<T = unknown> {
 export async function startTarget(clock?: { now: Date }) {
     const external = process.env.CONTRACT_BASE_URL;
     if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, close: async () => undefined };
-    const server = await startStandaloneServer({ port: 0, seed: 7, size: 300, now: clock ? () => clock.now : undefined });
+    // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready
+    // cancellations with large refunds, small refunds and none.
+    const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined });
     return { baseUrl: server.url, external: false, close: server.close };
 }
 

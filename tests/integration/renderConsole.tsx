@@ -11,7 +11,7 @@ export const API_URL = 'http://localhost/api';
 export const TEST_NOW = new Date('2026-11-20T03:00:00Z');
 
 export function startMockApi() {
-    return createMockServer({ seed: 11, size: 120, now: () => TEST_NOW });
+    return createMockServer({ seed: 11, size: 300, now: () => TEST_NOW });
 }
 
 export async function signIn(username: 'operator1' | 'operator2' | 'supervisor1') {

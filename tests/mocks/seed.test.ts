@@ -4,6 +4,7 @@ import { createDb } from '../../mocks/db';
 import { buildSeed } from '../../mocks/seed/seed';
 import { isIdCheckCharacterValid } from '../../src/domain/idNumber';
 import { isReadyToApprove } from '../../src/domain/cancellationPreconditions';
+import { DEFAULT_FOUR_EYES_THRESHOLD_IDR, requiresSecondApproval } from '../../src/domain/fourEyes';
 import { runVerificationChecks } from '../../src/domain/verificationChecks';
 
 const now = new Date('2026-11-20T03:00:00Z');
@@ -61,10 +62,47 @@ describe('the demo seed', () => {
     it('writes an audit trail consistent with the decided requests', () => {
         const decided = [...seed.verifications, ...seed.cancellations].filter(r => r.decidedAt);
         for (const request of decided) {
-            const decision = seed.audit.find(e => e.requestId === request.id && (e.action === 'approve' || e.action === 'reject'));
+            const decision = seed.audit.filter(e => e.requestId === request.id && ['approve', 'reject', 'second_approve'].includes(e.action)).at(-1);
             expect(decision).toMatchObject({ actor: request.decidedBy, toStatus: request.status });
         }
         expect(seed.audit.map(e => e.at)).toEqual([...seed.audit.map(e => e.at)].sort());
+    });
+
+    it('gives cancellations with a refund above the four-eyes threshold two approvals: an operator\'s, then the supervisor\'s', () => {
+        const large = seed.cancellations.filter(c => requiresSecondApproval(c.account, DEFAULT_FOUR_EYES_THRESHOLD_IDR));
+        const steps = (id: string) => seed.audit.filter(e => e.requestId === id).map(e => [e.action, e.actor, e.fromStatus, e.toStatus]);
+        const twoStep = large.filter(c => c.status === 'approved');
+        expect(twoStep.length).toBeGreaterThan(0);
+        for (const request of twoStep) {
+            const operator = request.firstApproval?.by;
+            expect(operator).toMatch(/^u-operator/);
+            expect(request).toMatchObject({ version: 4, decidedBy: 'u-supervisor1', numberReleasedBy: 'u-supervisor1', numberReleasedAt: request.decidedAt, decision: { outcome: 'approved' } });
+            expect(steps(request.id)).toEqual([
+                ['claim', operator, 'pending', 'in_review'],
+                ['approve', operator, 'in_review', 'awaiting_second_approval'],
+                ['second_approve', 'u-supervisor1', 'awaiting_second_approval', 'approved'],
+            ]);
+        }
+        const awaiting = seed.cancellations.filter(c => c.status === 'awaiting_second_approval');
+        expect(awaiting.length).toBeGreaterThan(0);
+        for (const request of awaiting) {
+            expect(large).toContain(request);
+            expect(request).toMatchObject({ version: 3, assignee: null, decidedAt: null, decidedBy: null, decision: null, numberReleasedAt: null, firstApproval: { by: expect.stringMatching(/^u-operator/) } });
+            expect(steps(request.id).map(([action]) => action)).toEqual(['claim', 'approve']);
+        }
+        // Everything else had at most one approval: no first approval on record.
+        for (const request of seed.cancellations.filter(c => !twoStep.includes(c) && !awaiting.includes(c))) {
+            expect(request.firstApproval, request.id).toBeNull();
+            if (request.status === 'approved') expect(request.numberReleasedBy).toBe(request.decidedBy);
+        }
+        expect(seed.cancellations.every(c => c.requiresSecondApproval === requiresSecondApproval(c.account, DEFAULT_FOUR_EYES_THRESHOLD_IDR))).toBe(true);
+    });
+
+    it('follows another four-eyes threshold when given one', () => {
+        const strict = buildSeed({ size: 300, seed: 42, now, fourEyesThresholdIdr: 0 });
+        const refunds = strict.cancellations.filter(c => c.account.refundRequested && c.account.balance > 0);
+        expect(refunds.every(c => c.requiresSecondApproval)).toBe(true);
+        expect(refunds.filter(c => c.status === 'approved').every(c => c.decidedBy === 'u-supervisor1' && c.firstApproval !== null)).toBe(true);
     });
 
     it('can build the 100,000-request benchmark store', () => {

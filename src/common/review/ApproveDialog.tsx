@@ -57,7 +57,7 @@ export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClos
             </DialogContent>
             <DialogActions>
                 <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-                <Button variant="contained" color="success" onClick={() => void confirm()} disabled={!enabled} autoFocus data-testid="confirm-approve">
+                <Button variant="contained" color="success" onClick={() => void confirm()} disabled={!enabled} autoFocus={confirmable} data-testid="confirm-approve">
                     {translate('app.review.confirm_approve')}
                 </Button>
             </DialogActions>

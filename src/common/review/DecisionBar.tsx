@@ -11,8 +11,8 @@ import type { useDecisionFlow } from './useDecisionFlow';
 
 type Flow = ReturnType<typeof useDecisionFlow>;
 
-/** The review screen's actions; each button names its key. Approve can be disabled by the kind (preconditions). */
-export function DecisionBar({ resource, record, flow, approveBlocked = false }: { resource: string; record: ReviewRequest; flow: Flow; approveBlocked?: boolean }) {
+/** The review screen's actions; each button names its key. */
+export function DecisionBar({ resource, record, flow }: { resource: string; record: ReviewRequest; flow: Flow }) {
     const translate = useTranslate();
     const decidable = flow.heldByMe && !flow.busy;
     return (
@@ -22,7 +22,7 @@ export function DecisionBar({ resource, record, flow, approveBlocked = false }: 
                     {translate('app.review.claim')} (c)
                 </Button>
             )}
-            <Button variant="contained" color="success" startIcon={<CheckIcon />} onClick={() => flow.open('approve')} disabled={!decidable || approveBlocked} aria-keyshortcuts="a" data-testid="approve">
+            <Button variant="contained" color="success" startIcon={<CheckIcon />} onClick={() => flow.open('approve')} disabled={!decidable || flow.approveBlocked} aria-keyshortcuts="a" data-testid="approve">
                 {translate('app.review.approve')} (a)
             </Button>
             <Button variant="contained" color="error" startIcon={<CloseIcon />} onClick={() => flow.open('reject')} disabled={!decidable} aria-keyshortcuts="r" data-testid="reject">

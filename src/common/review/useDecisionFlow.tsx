@@ -19,10 +19,12 @@ export interface DecisionFlowOptions {
     extraShortcuts?: ShortcutMap;
     /** Kind-specific content and gate for the approve dialog (e.g. typed digits before a number is released). */
     approveGuard?: { content: React.ReactNode; confirmable: boolean; reset(): void };
+    /** True while a kind-specific rule (cancellation preconditions) forbids approving: no button, no key. */
+    approveBlocked?: boolean;
 }
 
 /** Claim, release, approve, reject and review next for one request: state, drafts, shortcuts and dialogs. */
-export function useDecisionFlow({ resource, record, customerName, extraShortcuts = {}, approveGuard }: DecisionFlowOptions) {
+export function useDecisionFlow({ resource, record, customerName, extraShortcuts = {}, approveGuard, approveBlocked = false }: DecisionFlowOptions) {
     const { identity } = useGetIdentity();
     const notify = useNotify();
     const actions = useReviewActions(resource);
@@ -43,7 +45,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     }, [record.id]);
 
     const open = (dialog: DecisionDraft['dialog']) => {
-        if (!heldByMe) return;
+        if (!heldByMe || (dialog === 'approve' && approveBlocked)) return;
         approveGuard?.reset();
         setDraft({ ...EMPTY_DRAFT, ...(draft ?? {}), dialog });
     };
@@ -105,5 +107,5 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         </>
     );
 
-    return { heldByMe, busy: actions.busy, open, claim, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
+    return { heldByMe, approveBlocked, busy: actions.busy, open, claim, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
 }

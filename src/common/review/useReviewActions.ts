@@ -58,6 +58,7 @@ export function useReviewActions(resource: string) {
                 id: record.id, version: record.version, reasons: draft.reasons,
                 note: draft.note || undefined, customerMessage: draft.customerMessage || undefined,
             })),
+        sendBack: (record: ReviewRequest, note: string) => run(() => dataProvider.sendBack(resource, { id: record.id, version: record.version, note })),
         claimNext: (exclude: string[]) => run(() => dataProvider.claimNext(resource, { exclude })),
     };
 }

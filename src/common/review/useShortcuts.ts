@@ -14,14 +14,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     return !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type);
 }
 
+/** Keys typed inside an open popup menu or a dialog belong to it, not to the page. */
+const insidePopup = (target: EventTarget | null) => target instanceof Element && !!target.closest('.MuiPopover-root, .MuiModal-root, [role="dialog"]');
+
 export function useShortcuts(shortcuts: ShortcutMap, enabled = true) {
     const latest = useRef(shortcuts);
     latest.current = shortcuts;
     useEffect(() => {
         if (!enabled) return;
         const onKeyDown = (event: KeyboardEvent) => {
-            if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-            if (isTypingTarget(event.target)) return;
+            // Not event.defaultPrevented: the side menu's type-ahead swallows letters that are our shortcuts.
+            if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+            if (isTypingTarget(event.target) || insidePopup(event.target)) return;
             const action = latest.current[event.key];
             if (!action) return;
             event.preventDefault();

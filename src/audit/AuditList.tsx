@@ -1,0 +1,49 @@
+import { AutocompleteInput, DataTable, DateField, DateTimeInput, downloadCSV, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, useLocale, useTranslate, type Exporter } from 'react-admin';
+import type { AuditEntry, Operator } from '../domain/types';
+import { auditCsv } from './auditCsv';
+
+const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict'];
+const actionChoices = ACTIONS.map(id => ({ id, name: `app.audit.action.${id}` }));
+const kindChoices = [{ id: 'verification', name: 'app.audit.kind.verification' }, { id: 'cancellation', name: 'app.audit.kind.cancellation' }];
+const outcomeChoices = [{ id: 'approved', name: 'app.status.approved' }, { id: 'rejected', name: 'app.status.rejected' }];
+
+function useAuditFilters() {
+    const locale = useLocale();
+    return [
+        <TextInput key="requestId" source="requestId" label="app.audit.request_id" alwaysOn />,
+        <ReferenceInput key="actor" source="actor" reference="operators" alwaysOn>
+            <SelectInput optionText="name" label="resources.audit.fields.actor" />
+        </ReferenceInput>,
+        <SelectInput key="action" source="action" choices={actionChoices} alwaysOn />,
+        <SelectInput key="requestKind" source="requestKind" choices={kindChoices} />,
+        <SelectInput key="toStatus" source="toStatus" choices={outcomeChoices} label="app.audit.outcome" />,
+        <ReferenceInput key="reason" source="reason" reference="reasons" sort={{ field: 'order', order: 'ASC' }} perPage={50}>
+            <AutocompleteInput label="app.audit.reason" optionText={(reason: { id: string; label: Record<string, string> }) => `${reason.id} · ${reason.label[locale === 'zh-CN' ? 'zh-CN' : 'en']}`} />
+        </ReferenceInput>,
+        <DateTimeInput key="at_gte" source="at_gte" label="app.audit.from" alwaysOn />,
+        <DateTimeInput key="at_lte" source="at_lte" label="app.audit.to" alwaysOn />,
+    ];
+}
+
+/** Every event the server wrote, newest first; supervisors only (the server refuses operators too). */
+export function AuditList() {
+    const translate = useTranslate();
+    const exporter: Exporter<AuditEntry> = async (entries, fetchRelatedRecords) => {
+        const operators = await fetchRelatedRecords<Operator>(entries, 'actor', 'operators');
+        downloadCSV(await auditCsv(entries, operators, translate), 'audit');
+    };
+    return (
+        <List filters={useAuditFilters()} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
+            <DataTable<AuditEntry> bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="at"><DateField source="at" showTime /></DataTable.Col>
+                <DataTable.Col source="actor" disableSort render={entry => (entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>)} />
+                <DataTable.Col source="action" render={entry => translate(`app.audit.action.${entry.action}`)} />
+                <DataTable.Col source="requestId" render={entry => entry.requestId} />
+                <DataTable.Col source="fromStatus" disableSort render={entry => translate(`app.status.${entry.fromStatus}`)} />
+                <DataTable.Col source="toStatus" disableSort render={entry => translate(`app.status.${entry.toStatus}`)} />
+                <DataTable.Col source="reasons" disableSort render={entry => entry.reasons.join(', ')} />
+                <DataTable.Col source="note" disableSort render={entry => entry.note ?? ''} />
+            </DataTable>
+        </List>
+    );
+}

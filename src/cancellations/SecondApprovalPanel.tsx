@@ -1,0 +1,61 @@
+import { Alert, Button, Stack } from '@mui/material';
+import { useState } from 'react';
+import { useGetIdentity, useGetOne, useLocale, useNotify, useTranslate } from 'react-admin';
+import { ApproveDialog } from '../common/review/ApproveDialog';
+import { useReviewActions } from '../common/review/useReviewActions';
+import { useShortcuts } from '../common/review/useShortcuts';
+import { secondApprovalRefusal } from '../domain/fourEyes';
+import type { Cancellation, Operator } from '../domain/types';
+import { SendBackDialog } from './SendBackDialog';
+import { useNumberReleaseGuard } from './useNumberReleaseGuard';
+
+/** A supervisor who is not the first approver gives the second approval (typing the digits) or sends it back. */
+export function SecondApprovalPanel({ record }: { record: Cancellation }) {
+    const translate = useTranslate();
+    const locale = useLocale();
+    const notify = useNotify();
+    const { identity } = useGetIdentity();
+    const actions = useReviewActions('cancellations');
+    const guard = useNumberReleaseGuard(record, { firstOfTwo: false });
+    const [dialog, setDialog] = useState<'approve' | 'send_back' | null>(null);
+    const [note, setNote] = useState('');
+    const { data: firstApprover } = useGetOne<Operator>('operators', { id: record.firstApproval?.by ?? '' }, { enabled: !!record.firstApproval });
+    const refusal = identity ? secondApprovalRefusal(record, { id: String(identity.id), role: identity.role as Operator['role'] }) : 'not_supervisor';
+    const open = (which: 'approve' | 'send_back') => {
+        if (refusal) return;
+        guard.reset();
+        setDialog(which);
+    };
+    useShortcuts({ a: () => open('approve'), b: () => open('send_back') }, !dialog);
+    const done = (messageKey: string) => {
+        setDialog(null);
+        setNote('');
+        notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
+    };
+
+    return (
+        <Stack spacing={1} data-testid="second-approval">
+            <Alert severity="warning">
+                {translate('app.cancellation.awaiting')}{' '}
+                {record.firstApproval && translate('app.cancellation.first_approval', { who: firstApprover?.name ?? record.firstApproval.by, when: new Date(record.firstApproval.at).toLocaleString(locale) })}
+                {record.firstApproval?.note && ` — ${record.firstApproval.note}`}
+            </Alert>
+            {refusal === 'same_person' && <Alert severity="info">{translate('app.cancellation.same_person')}</Alert>}
+            {refusal === 'not_supervisor' && <Alert severity="info">{translate('app.cancellation.supervisor_only')}</Alert>}
+            <Stack direction="row" spacing={1}>
+                <Button variant="contained" color="success" disabled={!!refusal} onClick={() => open('approve')} aria-keyshortcuts="a" data-testid="second-approve">{translate('app.cancellation.second_approve')} (a)</Button>
+                <Button variant="outlined" disabled={!!refusal} onClick={() => open('send_back')} aria-keyshortcuts="b" data-testid="send-back">{translate('app.cancellation.send_back')} (b)</Button>
+            </Stack>
+            {dialog === 'approve' && (
+                <ApproveDialog
+                    requestId={record.id} note={note} onNoteChange={setNote} canDecide={!refusal} confirmable={guard.confirmable}
+                    onConfirm={async () => { await actions.approve(record, note); done('app.review.approved'); }}
+                    onClose={() => setDialog(null)}
+                >
+                    {guard.content}
+                </ApproveDialog>
+            )}
+            {dialog === 'send_back' && <SendBackDialog record={record} note={note} onNoteChange={setNote} onClose={() => setDialog(null)} onConfirm={async () => { await actions.sendBack(record, note); done('app.cancellation.sent_back'); }} />}
+        </Stack>
+    );
+}

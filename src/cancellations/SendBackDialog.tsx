@@ -1,0 +1,28 @@
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { DialogFailure } from '../common/review/DialogFailure';
+import type { Failure } from '../common/review/failure';
+import type { Cancellation } from '../domain/types';
+
+/** Sends an approved-once cancellation back to the queue; the reason is required and audited. */
+export function SendBackDialog({ record, note, onNoteChange, onConfirm, onClose }: { record: Cancellation; note: string; onNoteChange(note: string): void; onConfirm(): Promise<void>; onClose(): void }) {
+    const translate = useTranslate();
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const confirm = () => onConfirm().catch((error: Failure) => setFailure(error));
+    return (
+        <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="send-back-title" onKeyDown={event => { if (event.key === 'Enter' && event.ctrlKey && note.trim()) void confirm(); }}>
+            <DialogTitle id="send-back-title">{translate('app.cancellation.send_back_title', { id: record.id })}</DialogTitle>
+            <DialogContent>
+                <Stack spacing={2} sx={{ pt: 1 }}>
+                    <TextField label={translate('app.cancellation.send_back_note')} value={note} onChange={e => onNoteChange(e.target.value)} multiline minRows={3} required autoFocus slotProps={{ htmlInput: { maxLength: 2000 } }} />
+                    <DialogFailure failure={failure} />
+                </Stack>
+            </DialogContent>
+            <DialogActions>
+                <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+                <Button variant="contained" disabled={!note.trim()} onClick={() => void confirm()} data-testid="confirm-send-back">{translate('app.cancellation.send_back')}</Button>
+            </DialogActions>
+        </Dialog>
+    );
+}
