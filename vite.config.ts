@@ -18,10 +18,37 @@ function dropMockWorkerForRealApi(apiUrl: string | undefined): Plugin {
     };
 }
 
+/** The built app's Content-Security-Policy: no inline or foreign script; the API's origin (if any) for data and images. */
+export function contentSecurityPolicy(apiUrl: string | undefined): string {
+    const api = apiUrl && /^https?:\/\//.test(apiUrl) ? ` ${new URL(apiUrl).origin}` : '';
+    return [
+        "default-src 'self'",
+        "script-src 'self'",
+        // MUI (emotion) injects its styles at run time.
+        "style-src 'self' 'unsafe-inline'",
+        `img-src 'self' data: blob:${api}`,
+        `connect-src 'self'${api}`,
+        "font-src 'self' data:",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ].join('; ');
+}
+
+// Only in builds: the dev server's hot reload needs an inline preamble script.
+function contentSecurityPolicyMeta(apiUrl: string | undefined): Plugin {
+    return {
+        name: 'content-security-policy-meta',
+        apply: 'build',
+        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(apiUrl) }, injectTo: 'head-prepend' }],
+    };
+}
+
 export default defineConfig(({ mode }) => {
     const env = loadEnv(mode, process.cwd(), 'VITE_');
     return {
-        plugins: [react(), dropMockWorkerForRealApi(env.VITE_API_URL)],
+        plugins: [react(), dropMockWorkerForRealApi(env.VITE_API_URL), contentSecurityPolicyMeta(env.VITE_API_URL)],
         server: { host: '127.0.0.1', port: 5173 },
         preview: { host: '127.0.0.1', port: 4173 },
         build: { sourcemap: false, chunkSizeWarningLimit: 1500 },

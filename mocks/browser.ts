@@ -4,8 +4,9 @@ import { createHandlers } from './handlers';
 
 // The mock API in the browser (demo mode): a service worker, with decisions kept in localStorage across reloads.
 
-// v2: cancellations gained `firstApproval` (four eyes); v1 data is left behind, not migrated.
-const STORAGE_KEY = 'axis-review-demo-db-v2';
+// v2: cancellations gained `firstApproval` (four eyes). v3: quality samples and reviews joined the state.
+// Older data is left behind, not migrated.
+const STORAGE_KEY = 'axis-review-demo-db-v3';
 
 function loadState(): DbState | undefined {
     try {

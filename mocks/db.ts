@@ -1,6 +1,6 @@
 import { countFailedChecks, runVerificationChecks } from '../src/domain/verificationChecks';
 import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
-import type { AuditEntry, Cancellation, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
+import type { AuditEntry, Cancellation, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
 import { auditId, buildSeed, OPERATORS, type DocumentTraits } from './seed/seed';
 
 // The mock backend's in-memory store. It is the authority for state; persistence is pluggable (browser: localStorage).
@@ -15,6 +15,9 @@ export interface DbState {
     cancellations: Cancellation[];
     audit: AuditEntry[];
     documentTraits: Record<string, DocumentTraits>;
+    /** Quality sampling (mocks/api/quality.ts), in creation order; empty after seeding. */
+    qualitySamples: QualitySample[];
+    qualityReviews: QualityReview[];
     sessions: Record<string, Session>;
 }
 
@@ -46,6 +49,9 @@ export function createDb(options: DbOptions = {}) {
         sessions: {},
     });
     let state: DbState = options.initialState ?? seedState();
+    // A saved state from before quality sampling has no quality collections.
+    state.qualitySamples ??= [];
+    state.qualityReviews ??= [];
     let byId = new Map<string, ReviewRequest>();
     let indexedDay = '';
 

@@ -6,7 +6,9 @@ import { catalogueHandlers } from './api/catalogue';
 import { demoHandlers, fallbackHandlers } from './api/demo';
 import { documentHandlers } from './api/documents';
 import type { ServerOptions } from './api/endpoint';
+import { qualityHandlers } from './api/quality';
 import { requestHandlers } from './api/requests';
+import { statsHandlers } from './api/stats';
 
 // The one set of handlers behind the browser worker, the node test server and the standalone HTTP server.
 
@@ -25,6 +27,8 @@ export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}): 
         ...requestHandlers('verification', db, options),
         ...requestHandlers('cancellation', db, options),
         ...catalogueHandlers(db, options),
+        ...statsHandlers(db, options),
+        ...qualityHandlers(db, options),
         ...documentHandlers(db, options),
         ...fallbackHandlers(db, options),
     ];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Admin, Resource } from 'react-admin';
 import audit from './audit';
 import cancellations from './cancellations';
@@ -8,7 +8,10 @@ import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider';
 import { createQueryClient } from './providers/queryClient';
+import quality from './quality';
 import verifications from './verifications';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard').then(module => ({ default: module.Dashboard })));
 
 export interface AppProps {
     apiUrl: string;
@@ -27,6 +30,7 @@ export function App({ apiUrl, locale }: AppProps) {
         <Admin
             title="app.title"
             {...providers}
+            dashboard={Dashboard}
             loginPage={LoginPage}
             layout={ConsoleLayout}
             requireAuth
@@ -35,6 +39,7 @@ export function App({ apiUrl, locale }: AppProps) {
             <Resource name="verifications" {...verifications} />
             <Resource name="cancellations" {...cancellations} />
             <Resource name="audit" {...audit} />
+            <Resource name="quality-reviews" {...quality} />
             <Resource name="operators" recordRepresentation="name" />
             <Resource name="reasons" recordRepresentation="id" />
         </Admin>

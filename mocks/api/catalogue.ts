@@ -1,10 +1,10 @@
 import { http, type HttpHandler } from 'msw';
 import { REASONS } from '../../src/domain/reasonCatalogue';
-import type { AuditEntry, Operator, Reason } from '../../src/domain/types';
+import type { AuditEntry, Operator, Reason, RequestStatus } from '../../src/domain/types';
 import type { Db } from '../db';
 import { endpoint, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { oneOf, page, parseListQuery } from './listQuery';
-import { ApiError, json } from './respond';
+import { ApiError, badRequest, json } from './respond';
 
 // Read-only resources: the reason catalogue, the operators, and the append-only audit trail.
 
@@ -28,9 +28,22 @@ const keepReason = (reason: Reason, filter: Record<string, unknown>) =>
 const keepOperator = (operator: Operator, filter: Record<string, unknown>) =>
     (filter.id === undefined || oneOf(filter.id).includes(operator.id)) && (filter.role === undefined || operator.role === filter.role);
 
-function keepAudit(entry: AuditEntry, filter: Record<string, unknown>) {
+const STATUSES: readonly RequestStatus[] = ['pending', 'in_review', 'awaiting_second_approval', 'approved', 'rejected'];
+
+/** Audit filter values that are checked before any entry is looked at: `toStatus` must be statuses, `q` a string. */
+function validateAuditFilter(filter: Record<string, unknown>) {
+    const { toStatus, q } = filter;
+    if (toStatus !== undefined && toStatus !== '' && !oneOf(toStatus).every(status => (STATUSES as string[]).includes(status))) {
+        throw badRequest('unknown status', { toStatus: 'invalid' });
+    }
+    if (q !== undefined && q !== '' && typeof q !== 'string') throw badRequest('filter "q" must be a string', { q: 'not_string' });
+}
+
+function keepAudit(entry: AuditEntry, filter: Record<string, unknown>, needle: string) {
     const has = (key: string) => filter[key] !== undefined && filter[key] !== '';
     return (!has('id') || oneOf(filter.id).includes(entry.id))
+        && (needle === '' || entry.requestId.toLowerCase().includes(needle))
+        && (!has('toStatus') || oneOf(filter.toStatus).includes(entry.toStatus))
         && (!has('requestId') || oneOf(filter.requestId).includes(entry.requestId))
         && (!has('actor') || oneOf(filter.actor).includes(entry.actor))
         && (!has('action') || oneOf(filter.action).includes(entry.action))
@@ -52,14 +65,17 @@ export function catalogueHandlers(db: Db, options: ServerOptions): HttpHandler[]
         http.get(`${base}/audit`, on(ctx => {
             const spec = {
                 sortable: ['id', 'at', 'actor', 'action', 'requestId'],
-                filterable: ['id', 'requestId', 'actor', 'action', 'requestKind', 'reason', 'at_gte', 'at_lte'],
+                filterable: ['id', 'requestId', 'q', 'actor', 'action', 'toStatus', 'requestKind', 'reason', 'at_gte', 'at_lte'],
             };
             const query = parseListQuery(ctx.url, spec);
+            validateAuditFilter(query.filter);
             // Operators may read one request's own timeline; the whole trail is for supervisors.
             if (ctx.user.role !== 'supervisor' && (typeof query.filter.requestId !== 'string' || query.filter.requestId === '')) {
                 throw new ApiError(403, 'forbidden', "the audit trail is for supervisors; operators may read one request's timeline");
             }
-            const rows = ctx.db.state.audit.filter(entry => keepAudit(entry, query.filter));
+            // `q`: a case-insensitive part of the request id (supervisors searching for a request).
+            const needle = typeof query.filter.q === 'string' ? query.filter.q.trim().toLowerCase() : '';
+            const rows = ctx.db.state.audit.filter(entry => keepAudit(entry, query.filter, needle));
             const { slice, contentRange } = page('audit', rows, query, { field: 'id', order: 'DESC' });
             return json(slice, 200, { 'Content-Range': contentRange });
         })),

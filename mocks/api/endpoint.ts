@@ -104,9 +104,9 @@ export async function readBody(request: Request): Promise<Record<string, unknown
     return body as Record<string, unknown>;
 }
 
-/** Writes to a read-only resource answer 405 with the methods it does allow. */
-export function refuseWrites(db: Db, options: ServerOptions, path: string, allowed = 'GET'): HttpHandler[] {
-    return (['post', 'put', 'patch', 'delete'] as const).map(method =>
+/** Writes to a read-only resource answer 405 with the methods it does allow (`methods`: the ones refused, all writes by default). */
+export function refuseWrites(db: Db, options: ServerOptions, path: string, allowed = 'GET', methods: readonly ('post' | 'put' | 'patch' | 'delete')[] = ['post', 'put', 'patch', 'delete']): HttpHandler[] {
+    return methods.map(method =>
         http[method](path, endpoint(db, options, () => {
             throw new ApiError(405, 'method_not_allowed', `allowed: ${allowed}`, {}, { Allow: allowed });
         })));

@@ -11,7 +11,7 @@ import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
 // The two request queues: lists, single records, and the explicit actions claim / claim-next / release / approve / reject,
-// plus the four-eyes send-back of cancellations (src/domain/fourEyes.ts).
+// plus the four-eyes send-back of cancellations (src/domain/fourEyes.ts) and the supervisors' reassign.
 
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
 // `queue` is not a field: the caller's own in-review requests first, then by due time (src/domain/queueOrder.ts).
@@ -41,6 +41,19 @@ export function present(record: ReviewRequest, ctx: Pick<Context, 'url' | 'optio
         requiresSecondApproval: requiresSecondApproval(record.account, ctx.options.fourEyesThresholdIdr),
         firstApproval: record.firstApproval ?? null,
     };
+}
+
+/**
+ * A list row as the caller may see it: an operator never reads another person's internal note in a list.
+ * `decision.note` is kept for its author (`decidedBy`), `firstApproval.note` for its author (`firstApproval.by`);
+ * supervisors see every note. GET /{resource}/{id} is not redacted (the review screen shows the whole record).
+ */
+export function redactForList(record: ReviewRequest, user: Operator): ReviewRequest {
+    if (user.role === 'supervisor') return record;
+    const decision = record.decision && record.decision.note !== null && record.decidedBy !== user.id ? { ...record.decision, note: null } : record.decision;
+    if (record.kind === 'verification') return decision === record.decision ? record : { ...record, decision };
+    const firstApproval = record.firstApproval && record.firstApproval.note !== null && record.firstApproval.by !== user.id ? { ...record.firstApproval, note: null } : record.firstApproval;
+    return decision === record.decision && firstApproval === record.firstApproval ? record : { ...record, decision, firstApproval };
 }
 
 function searchText(record: ReviewRequest): string {
@@ -118,7 +131,7 @@ function requireVersion(body: Record<string, unknown>): number {
     return body.version as number;
 }
 
-function optionalText(body: Record<string, unknown>, field: string, max: number): string | null {
+export function optionalText(body: Record<string, unknown>, field: string, max: number): string | null {
     const value = body[field];
     if (value === undefined || value === null || value === '') return null;
     if (typeof value !== 'string') throw badRequest(`"${field}" must be a string`, { [field]: 'not_string' });
@@ -127,7 +140,7 @@ function optionalText(body: Record<string, unknown>, field: string, max: number)
 }
 
 /** A text that must be given: absent, null, empty or blank is `required`. */
-function requiredText(body: Record<string, unknown>, field: string, max: number): string {
+export function requiredText(body: Record<string, unknown>, field: string, max: number): string {
     const value = optionalText(body, field, max);
     if (value === null || value.trim() === '') throw badRequest(`"${field}" is required`, { [field]: 'required' });
     return value;
@@ -145,16 +158,19 @@ function requirePreconditions(record: Cancellation, ctx: Context) {
 /** How a state-machine action is written in the audit trail: a first approval is an `approve`. */
 const AUDIT_ACTION: Record<RequestAction, AuditAction> = {
     claim: 'claim', release: 'release', lapse: 'lapse', approve: 'approve', reject: 'reject',
-    approve_first: 'approve', second_approve: 'second_approve', send_back: 'send_back',
+    approve_first: 'approve', second_approve: 'second_approve', send_back: 'send_back', reassign: 'reassign',
 };
 
 /** Applies a state change and writes its audit entry: the only way requests change. */
-function transition(ctx: Context, record: ReviewRequest, action: RequestAction, changes: Partial<ReviewRequest>, audit: { reasons?: string[]; note?: string | null }) {
+function transition(ctx: Context, record: ReviewRequest, action: RequestAction, changes: Partial<ReviewRequest>, audit: { reasons?: string[]; note?: string | null; assignee?: string }) {
     const from = record.status;
     const to = nextStatus(from, action);
     if (!to) throw new ApiError(409, 'conflict_state', `cannot ${AUDIT_ACTION[action].replace('_', ' ')} a ${from} request`, { record: present(record, ctx) });
     Object.assign(record, changes, { status: to, version: record.version + 1 });
-    ctx.db.appendAudit({ actor: ctx.user.id, action: AUDIT_ACTION[action], requestKind: record.kind, requestId: record.id, fromStatus: from, toStatus: to, reasons: audit.reasons ?? [], note: audit.note ?? null });
+    ctx.db.appendAudit({
+        actor: ctx.user.id, action: AUDIT_ACTION[action], requestKind: record.kind, requestId: record.id, fromStatus: from, toStatus: to,
+        reasons: audit.reasons ?? [], note: audit.note ?? null, ...(audit.assignee === undefined ? {} : { assignee: audit.assignee }),
+    });
     ctx.db.changed();
     return json(present(record, ctx));
 }
@@ -219,7 +235,7 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const rows = ctx.db.collection(kind).filter(record => matches(record, query.filter, ctx));
             const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, ctx.user.id);
             const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
-            return json(slice.map(record => present(record, ctx)), 200, { 'Content-Range': contentRange });
+            return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });
         })),
 
         http.get(`${path}/:id`, on(ctx => json(present(findOr404(ctx, kind), ctx)))),
@@ -252,6 +268,21 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             requireCurrentVersion(record, version, ctx);
             return transition(ctx, record, 'send_back', { firstApproval: null, assignee: null, claimedAt: null, claimExpiresAt: null }, { note });
         }, { supervisorOnly: true }))] : []),
+
+        // A supervisor hands an open request (pending, or someone's claim) to a named operator, who then holds a fresh
+        // claim. No version is needed: the supervisor overrides whatever claim there is. Registered before the `${path}/:id` routes.
+        http.post(`${path}/:id/reassign`, endpoint(db, options, async ctx => {
+            const body = await readBody(ctx.request);
+            const to = body.to;
+            if (typeof to !== 'string' || to === '') throw badRequest('"to" (an operator id) is required', { to: 'required' });
+            if (!ctx.db.operators.some(op => op.id === to)) throw badRequest(`no operator ${to}`, { to: 'unknown' });
+            const note = requiredText(body, 'note', 2000);
+            const record = findOr404(ctx, kind);
+            const now = ctx.db.now();
+            return transition(ctx, record, 'reassign', {
+                assignee: to, claimedAt: now.toISOString(), claimExpiresAt: new Date(now.getTime() + CLAIM_TTL_MS).toISOString(),
+            }, { note, assignee: to });
+        }, { supervisorOnly: true })),
 
         // Requests change only through the actions below, never by writing the record.
         ...refuseWrites(db, options, path),

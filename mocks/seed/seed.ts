@@ -3,7 +3,7 @@ import { makeIdNumber, idCheckCharacter } from '../../src/domain/idNumber';
 import { dueAt, type SlaCalendar, DEFAULT_SLA } from '../../src/domain/sla';
 import { CLAIM_TTL_MS } from '../../src/domain/requestStatus';
 import { DEFAULT_FOUR_EYES_THRESHOLD_IDR, requiresSecondApproval } from '../../src/domain/fourEyes';
-import type { AuditEntry, Cancellation, Decision, Operator, Verification } from '../../src/domain/types';
+import type { AuditEntry, Cancellation, Decision, Operator, QualityReview, QualitySample, Verification } from '../../src/domain/types';
 import type { DocumentFlaw } from '../documents';
 import { address, axisNumber, chineseMobile, deviceName, districtCodes, email, leavingReason, person } from './people';
 import { createRandom, type Random } from './random';
@@ -39,6 +39,9 @@ export interface SeedData {
     cancellations: Cancellation[];
     audit: AuditEntry[];
     documentTraits: Record<string, DocumentTraits>;
+    /** Quality sampling starts empty: supervisors draw samples (POST /quality-samples). */
+    qualitySamples: QualitySample[];
+    qualityReviews: QualityReview[];
 }
 
 type VerificationFault =
@@ -70,6 +73,8 @@ function weighted<T>(random: Random, table: readonly [T, number][]): T {
 }
 
 export const auditId = (sequence: number) => `A-${String(sequence).padStart(7, '0')}`;
+export const qualitySampleId = (sequence: number) => `QS-${String(sequence).padStart(6, '0')}`;
+export const qualityReviewId = (sequence: number) => `QR-${String(sequence).padStart(6, '0')}`;
 /** Document paths are relative to the API base; the server turns them into absolute URLs. */
 const documentPath = (requestId: string, name: string) => `documents/${requestId}/${name}.svg`;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -80,7 +85,7 @@ const SECOND_APPROVER = 'u-supervisor1';
 
 export function buildSeed({ size, seed, now, sla = DEFAULT_SLA, fourEyesThresholdIdr = DEFAULT_FOUR_EYES_THRESHOLD_IDR }: SeedOptions): SeedData {
     const random = createRandom(seed);
-    const data: SeedData = { verifications: [], cancellations: [], audit: [], documentTraits: {} };
+    const data: SeedData = { verifications: [], cancellations: [], audit: [], documentTraits: {}, qualitySamples: [], qualityReviews: [] };
     const verificationCount = Math.round(size * 0.7);
     const identities: { idNumber: string; name: string }[] = [];
     const audit = (entry: Omit<AuditEntry, 'id'>) => data.audit.push({ id: '', ...entry });

@@ -10,7 +10,7 @@ const outcomeChoices = [{ id: 'approved', name: 'app.status.approved' }, { id: '
 function useAuditFilters() {
     const locale = useLocale();
     return [
-        <TextInput key="requestId" source="requestId" label="app.audit.request_id" alwaysOn />,
+        <TextInput key="q" source="q" label="app.audit.request_id" alwaysOn />,
         <ReferenceInput key="actor" source="actor" reference="operators" alwaysOn>
             <SelectInput optionText="name" label="resources.audit.fields.actor" />
         </ReferenceInput>,

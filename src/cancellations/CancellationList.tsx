@@ -8,7 +8,7 @@ import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
 
 const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
-import { IDR_FORMAT as IDR } from './useIdr';
+import { IDR_FORMAT as IDR } from '../common/facts/useIdr';
 
 export function CancellationList() {
     const locale = useLocale();

@@ -1,28 +1,23 @@
 import { Alert, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
-import { Loading, ReferenceField, ShowBase, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { ReferenceField, useLocale, useTranslate } from 'react-admin';
 import { DueTag } from '../common/DueTag';
 import { LazyDocumentViewer, type DocumentViewerHandle } from '../common/documentViewer/LazyDocumentViewer';
 import { AuditTimeline } from '../common/review/AuditTimeline';
+import { RecordScreen } from '../common/review/RecordScreen';
+import { ReviewSection } from '../common/review/ReviewSection';
 import { ClaimStatus } from '../common/review/ClaimStatus';
 import { DecisionBar } from '../common/review/DecisionBar';
+import { SupervisorClaimActions } from '../common/review/SupervisorClaimActions';
 import { useDecisionFlow } from '../common/review/useDecisionFlow';
 import { StatusChip } from '../common/StatusChip';
 import { isReadyToApprove } from '../domain/cancellationPreconditions';
 import type { Cancellation } from '../domain/types';
-import { CancellationFacts } from './CancellationFacts';
-import { PreconditionChecklist } from './PreconditionChecklist';
+import { CancellationFacts } from '../common/facts/CancellationFacts';
+import { PreconditionChecklist } from '../common/facts/PreconditionChecklist';
 import { SecondApprovalPanel } from './SecondApprovalPanel';
 import { useNumberReleaseGuard } from './useNumberReleaseGuard';
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-    return (
-        <Stack spacing={1}>
-            <Typography variant="subtitle2" component="h2">{title}</Typography>
-            {children}
-        </Stack>
-    );
-}
 
 function NumberReleased({ record }: { record: Cancellation }) {
     const translate = useTranslate();
@@ -61,6 +56,7 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
             {record.status === 'awaiting_second_approval' ? <SecondApprovalPanel record={record} /> : (
                 <>
                     <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.claim} />
+            <SupervisorClaimActions resource="cancellations" record={record} />
                     <DecisionBar resource="cancellations" record={record} flow={flow} />
                     {!ready && record.status === 'in_review' && <Alert severity="error" data-testid="approve-blocked">{translate('app.cancellation.approve_blocked')}</Alert>}
                 </>
@@ -71,8 +67,8 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
                     <Card variant="outlined">
                         <CardContent>
                             <Stack spacing={2} divider={<Divider flexItem />}>
-                                <Section title={translate('app.cancellation.preconditions')}><PreconditionChecklist account={record.account} /></Section>
-                                <Section title={translate('app.cancellation.account')}><CancellationFacts record={record} /></Section>
+                                <ReviewSection title={translate('app.cancellation.preconditions')}><PreconditionChecklist account={record.account} /></ReviewSection>
+                                <ReviewSection title={translate('app.cancellation.account')}><CancellationFacts record={record} /></ReviewSection>
                             </Stack>
                         </CardContent>
                     </Card>
@@ -81,10 +77,10 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
                     <Card variant="outlined">
                         <CardContent>
                             <Stack spacing={2} divider={<Divider flexItem />}>
-                                <Section title={translate('app.cancellation.id_scan')}>
+                                <ReviewSection title={translate('app.cancellation.id_scan')}>
                                     <LazyDocumentViewer ref={viewer} documents={[{ key: 'idScan', labelKey: 'app.documents.id_scan', url: record.idScan }]} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={260} />
-                                </Section>
-                                <Section title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></Section>
+                                </ReviewSection>
+                                <ReviewSection title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></ReviewSection>
                             </Stack>
                         </CardContent>
                     </Card>
@@ -95,16 +91,6 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
     );
 }
 
-function CurrentRecord() {
-    const record = useRecordContext<Cancellation>();
-    if (!record) return <Loading />;
-    return <CancellationReviewScreen key={record.id} record={record} />;
-}
-
 export function CancellationReview() {
-    return (
-        <ShowBase>
-            <CurrentRecord />
-        </ShowBase>
-    );
+    return <RecordScreen<Cancellation> screen={CancellationReviewScreen} />;
 }

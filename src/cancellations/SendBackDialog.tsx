@@ -1,15 +1,13 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
-import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { DialogFailure } from '../common/review/DialogFailure';
-import type { Failure } from '../common/review/failure';
+import { useDialogSubmit } from '../common/review/useDialogSubmit';
 import type { Cancellation } from '../domain/types';
 
 /** Sends an approved-once cancellation back to the queue; the reason is required and audited. */
 export function SendBackDialog({ record, note, onNoteChange, onConfirm, onClose }: { record: Cancellation; note: string; onNoteChange(note: string): void; onConfirm(): Promise<void>; onClose(): void }) {
     const translate = useTranslate();
-    const [failure, setFailure] = useState<Failure | null>(null);
-    const confirm = () => onConfirm().catch((error: Failure) => setFailure(error));
+    const { submit: confirm, failure } = useDialogSubmit(onConfirm);
     return (
         <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="send-back-title" onKeyDown={event => { if (event.key === 'Enter' && event.ctrlKey && note.trim()) void confirm(); }}>
             <DialogTitle id="send-back-title">{translate('app.cancellation.send_back_title', { id: record.id })}</DialogTitle>

@@ -1,11 +1,12 @@
+import { lazy } from 'react';
 import PhonelinkEraseIcon from '@mui/icons-material/PhonelinkErase';
 import type { Cancellation } from '../domain/types';
 import { CancellationList } from './CancellationList';
-import { CancellationReview } from './CancellationReview';
 
 export default {
     list: CancellationList,
-    show: CancellationReview,
+    // The review screen loads on first use: the queue paints without it.
+    show: lazy(() => import('./CancellationReview').then(module => ({ default: module.CancellationReview }))),
     icon: PhonelinkEraseIcon,
     recordRepresentation: (record: Cancellation) => `${record.id} ${record.holderName}`,
 };

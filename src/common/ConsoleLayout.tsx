@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Logout, UserMenu } from 'react-admin';
 import { config } from '../config';
+import { ConsoleMenu } from './ConsoleMenu';
 import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
 
 // react-admin's layout with the language switcher (built in) and a user menu that can reset demo data.
@@ -17,5 +18,5 @@ function ConsoleUserMenu() {
 const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
-    return <Layout appBar={ConsoleAppBar}>{children}</Layout>;
+    return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>{children}</Layout>;
 }

@@ -4,7 +4,8 @@ import type { RequestKind, RequestStatus } from './types';
 
 // `approve_first`, `second_approve` and `send_back` are the four-eyes steps of a cancellation whose
 // refund is above the threshold (src/domain/fourEyes.ts); the server records `approve_first` as `approve`.
-export type RequestAction = 'claim' | 'release' | 'approve' | 'reject' | 'lapse' | 'approve_first' | 'second_approve' | 'send_back';
+// `reassign` is a supervisor handing an open request (pending, or someone's claim) to a named operator.
+export type RequestAction = 'claim' | 'release' | 'approve' | 'reject' | 'lapse' | 'approve_first' | 'second_approve' | 'send_back' | 'reassign';
 
 const TRANSITIONS: Record<RequestAction, Partial<Record<RequestStatus, RequestStatus>>> = {
     claim: { pending: 'in_review' },
@@ -15,6 +16,7 @@ const TRANSITIONS: Record<RequestAction, Partial<Record<RequestStatus, RequestSt
     approve_first: { in_review: 'awaiting_second_approval' },
     second_approve: { awaiting_second_approval: 'approved' },
     send_back: { awaiting_second_approval: 'pending' },
+    reassign: { pending: 'in_review', in_review: 'in_review' },
 };
 
 /** The status an action leads to, or null when the action is not allowed from that status. */

@@ -140,6 +140,8 @@ export interface AuditEntry {
     toStatus: RequestStatus;
     reasons: string[];
     note: string | null;
+    /** `reassign` entries only: the operator the request was handed to (the actor is the supervisor). */
+    assignee?: string;
 }
 
 export interface ApiErrorBody {
@@ -175,4 +177,98 @@ export type ApiErrorCode =
 export interface LoginResponse {
     token: string;
     user: Pick<Operator, 'id' | 'name' | 'role'>;
+}
+
+/** GET /stats: queue health and team figures for a date range (supervisors). */
+export interface QueueHealth {
+    pending: number;
+    inReview: number;
+    awaitingSecondApproval: number;
+    /** submittedAt of the oldest open request, or null when the queue is empty. */
+    oldestWaitingSince: string | null;
+    overdue: number;
+    dueToday: number;
+}
+
+export interface OperatorStats {
+    operatorId: string;
+    name: string;
+    decisions: number;
+    approved: number;
+    rejected: number;
+    /** approved / decisions, or null without decisions. */
+    approvalRate: number | null;
+    /** Median time from claim to decision, in ms, or null without decisions. */
+    medianHandlingMs: number | null;
+    perDay: { day: string; decisions: number }[];
+    sampled: number;
+    reviewed: number;
+    disagreements: number;
+    /** disagreements / reviewed, or null when nothing was reviewed. */
+    disagreementRate: number | null;
+}
+
+export interface Stats {
+    range: { from: string; to: string };
+    queues: Record<RequestKind, QueueHealth>;
+    team: OperatorStats[];
+    reasons: { id: string; kind: RequestKind; count: number }[];
+}
+
+export type QualityVerdict = 'agree' | 'disagree';
+
+/** One sampled decision re-reviewed blind: outcome and reasons stay null until the verdict is given. */
+export interface QualityReview {
+    id: string;
+    sampleId: string;
+    requestKind: RequestKind;
+    requestId: string;
+    operatorId: string;
+    decidedAt: string;
+    verdict: QualityVerdict | null;
+    note: string | null;
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+    outcome: Outcome | null;
+    reasons: string[] | null;
+}
+
+export interface QualitySample {
+    id: string;
+    operatorId: string;
+    from: string;
+    to: string;
+    rate: number;
+    createdBy: string;
+    createdAt: string;
+    reviewIds: string[];
+}
+
+/** The request fields that tell the operator's decision: a quality review hides them (null) until the verdict. */
+export type BlindedRequestField = 'status' | 'version' | 'decision' | 'decidedBy' | 'decidedAt' | 'firstApproval' | 'numberReleasedAt' | 'numberReleasedBy';
+
+type Blinded<T extends RequestBase> = Omit<T, BlindedRequestField> & {
+    status: RequestStatus | null;
+    /** Hidden too: how many state changes a request went through hints at its outcome. */
+    version: number | null;
+    decision: Decision | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+};
+
+/**
+ * GET /quality-reviews/{id} `request`: the sampled request as the operator saw it. Before the verdict every
+ * BlindedRequestField is null; after it, the full request (the same values GET /{resource}/{id} shows).
+ */
+export type BlindRequest =
+    | Blinded<Verification>
+    | (Blinded<Cancellation> & {
+        firstApproval: Cancellation['firstApproval'];
+        numberReleasedAt: string | null;
+        numberReleasedBy: string | null;
+    });
+
+/** GET /quality-reviews/{id} and the answer of POST /quality-reviews/{id}/verdict. */
+export interface QualityReviewWithRequest extends QualityReview {
+    request: BlindRequest;
 }

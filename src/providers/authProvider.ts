@@ -5,7 +5,7 @@ import { session } from './session';
 
 // Bearer-token auth against POST /auth/login, and what each role may open (the server enforces it again).
 
-const SUPERVISOR_ONLY_RESOURCES = new Set(['audit', 'dashboard']);
+const SUPERVISOR_ONLY_RESOURCES = new Set(['audit', 'dashboard', 'quality-reviews', 'quality-samples', 'stats']);
 
 export function canRoleAccess(role: Role | undefined, resource: string): boolean {
     if (!role) return false;

@@ -1,17 +1,20 @@
 import { Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
 import { useRef, useState } from 'react';
-import { Loading, ShowBase, useRecordContext, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { LazyDocumentViewer, type DocumentViewerHandle, type ViewerDocument } from '../common/documentViewer/LazyDocumentViewer';
 import { DueTag } from '../common/DueTag';
 import { AuditTimeline } from '../common/review/AuditTimeline';
+import { RecordScreen } from '../common/review/RecordScreen';
+import { ReviewSection } from '../common/review/ReviewSection';
 import { StatusChip } from '../common/StatusChip';
 import { ClaimStatus } from '../common/review/ClaimStatus';
 import { DecisionBar } from '../common/review/DecisionBar';
+import { SupervisorClaimActions } from '../common/review/SupervisorClaimActions';
 import { useDecisionFlow } from '../common/review/useDecisionFlow';
 import type { Verification } from '../domain/types';
 import { PreviousAttempt } from './PreviousAttempt';
-import { VerificationChecklist } from './VerificationChecklist';
-import { VerificationFacts } from './VerificationFacts';
+import { VerificationChecklist } from '../common/facts/VerificationChecklist';
+import { VerificationFacts } from '../common/facts/VerificationFacts';
 
 const documentsOf = (record: Verification): ViewerDocument[] => [
     { key: 'idFront', labelKey: 'app.documents.id_front', url: record.documents.idFront },
@@ -19,14 +22,6 @@ const documentsOf = (record: Verification): ViewerDocument[] => [
     { key: 'selfie', labelKey: 'app.documents.selfie', url: record.documents.selfie },
 ];
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-    return (
-        <Stack spacing={1}>
-            <Typography variant="subtitle2" component="h2">{title}</Typography>
-            {children}
-        </Stack>
-    );
-}
 
 function VerificationReviewScreen({ record }: { record: Verification }) {
     const translate = useTranslate();
@@ -56,6 +51,7 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
                 <DueTag />
             </Stack>
             <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.claim} />
+            <SupervisorClaimActions resource="verifications" record={record} />
             <DecisionBar resource="verifications" record={record} flow={flow} />
             <Grid container spacing={2}>
                 <Grid size={{ xs: 12, lg: 7 }}>
@@ -69,10 +65,10 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
                     <Card variant="outlined">
                         <CardContent>
                             <Stack spacing={2} divider={<Divider flexItem />}>
-                                <Section title={translate('app.review.checks')}><VerificationChecklist record={record} today={today} /></Section>
-                                <Section title={translate('app.review.data')}><VerificationFacts record={record} /></Section>
+                                <ReviewSection title={translate('app.review.checks')}><VerificationChecklist record={record} today={today} /></ReviewSection>
+                                <ReviewSection title={translate('app.review.data')}><VerificationFacts record={record} /></ReviewSection>
                                 {record.previousId && <PreviousAttempt record={record} />}
-                                <Section title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></Section>
+                                <ReviewSection title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></ReviewSection>
                             </Stack>
                         </CardContent>
                     </Card>
@@ -83,17 +79,6 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
     );
 }
 
-function CurrentRecord() {
-    const record = useRecordContext<Verification>();
-    if (!record) return <Loading />;
-    // A new request (after "review next") starts with fresh state: no draft or zoom carries over.
-    return <VerificationReviewScreen key={record.id} record={record} />;
-}
-
 export function VerificationReview() {
-    return (
-        <ShowBase>
-            <CurrentRecord />
-        </ShowBase>
-    );
+    return <RecordScreen<Verification> screen={VerificationReviewScreen} />;
 }

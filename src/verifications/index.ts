@@ -1,11 +1,12 @@
+import { lazy } from 'react';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import type { Verification } from '../domain/types';
 import { VerificationList } from './VerificationList';
-import { VerificationReview } from './VerificationReview';
 
 export default {
     list: VerificationList,
-    show: VerificationReview,
+    // The review screen loads on first use: the queue paints without it.
+    show: lazy(() => import('./VerificationReview').then(module => ({ default: module.VerificationReview }))),
     icon: FactCheckIcon,
     recordRepresentation: (record: Verification) => `${record.id} ${record.fullName}`,
 };

@@ -749,3 +749,459 @@ describe('the audit trail', () => {
         expect((await api.call('GET', `/audit/${entry.id}`, { token: supervisor })).body).toEqual(entry);
     });
 });
+
+/** The total after the "/" of a Content-Range. */
+const totalOf = (answer: Answer) => Number(/\/(\d+)$/.exec(answer.headers.get('content-range') ?? '')?.[1] ?? Number.NaN);
+/** Every row a list filter matches, page by page. */
+async function everyRow(path: string, filter: Record<string, unknown>, token: string, sort: [string, string] = ['id', 'ASC']) {
+    const rows: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any -- records are arbitrary JSON
+    for (let start = 0; ; start += 500) {
+        const answer = await api.list(path, { filter, range: [start, start + 499], sort }, token);
+        expect(answer.status, `${path} ${JSON.stringify(filter)}`).toBe(200);
+        rows.push(...answer.body);
+        if (answer.body.length < 500) return rows;
+    }
+}
+const auditTrail = async (id: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, supervisor)).body;
+
+describe('the audit trail: filters (supervisors)', () => {
+    /** The list answer for a filter, checked to be a real filter: some entries but not all, each one matching. */
+    async function filtered(filter: Record<string, unknown>, matches: (entry: any) => boolean) { // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary JSON
+        const all = totalOf(await api.list('/audit', { range: [0, 0] }, supervisor));
+        const answer = await api.list('/audit', { filter, range: [0, 499] }, supervisor);
+        expect(answer.status, JSON.stringify(filter)).toBe(200);
+        expect(answer.body.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        expect(totalOf(answer), JSON.stringify(filter)).toBeLessThan(all);
+        for (const entry of answer.body) expect(matches(entry), `${entry.id} for ${JSON.stringify(filter)}`).toBe(true);
+        return answer;
+    }
+
+    it('filters by the status an entry led to, one or many', async () => {
+        const rejected = await filtered({ toStatus: 'rejected' }, e => e.toStatus === 'rejected');
+        const approved = await filtered({ toStatus: 'approved' }, e => e.toStatus === 'approved');
+        const either = await filtered({ toStatus: ['approved', 'rejected'] }, e => ['approved', 'rejected'].includes(e.toStatus));
+        expect(totalOf(either)).toBe(totalOf(rejected) + totalOf(approved));
+        const bad = await api.list('/audit', { filter: { toStatus: 'lost' } }, supervisor);
+        expectError(bad, 400, 'bad_request');
+        expect(bad.body).toMatchObject({ error: { fields: { toStatus: 'invalid' } } });
+    });
+
+    it('q finds a part of the request id, whatever its case', async () => {
+        const answer = await filtered({ q: ' v-00001' }, e => e.requestId.startsWith('V-00001'));
+        expect(new Set(answer.body.map(e => e.requestId)).size).toBeGreaterThan(1);
+        const exact = await filtered({ q: 'c-000001' }, e => e.requestId === 'C-000001' || e.requestId.startsWith('C-000001'));
+        expect(totalOf(exact)).toBe(totalOf(await api.list('/audit', { filter: { q: 'C-000001' } }, supervisor)));
+        expectError(await api.list('/audit', { filter: { q: 7 } }, supervisor), 400, 'bad_request');
+    });
+
+    it('filters by actor, action, reason and kind', async () => {
+        await filtered({ actor: 'u-operator2' }, e => e.actor === 'u-operator2');
+        await filtered({ actor: ['u-operator1', 'system'] }, e => ['u-operator1', 'system'].includes(e.actor));
+        await filtered({ action: 'reject' }, e => e.action === 'reject');
+        await filtered({ action: ['claim', 'release'] }, e => ['claim', 'release'].includes(e.action));
+        await filtered({ reason: 'side_missing' }, e => e.reasons.includes('side_missing'));
+        await filtered({ requestKind: 'cancellation' }, e => e.requestKind === 'cancellation');
+    });
+
+    it('filters by time, both bounds included', async () => {
+        const ats = (await everyRow('/audit', {}, supervisor)).map(e => e.at).sort();
+        const [low, high] = [ats[Math.floor(ats.length / 4)], ats[Math.floor((ats.length * 3) / 4)]];
+        const answer = await filtered({ at_gte: low, at_lte: high }, e => e.at >= low && e.at <= high);
+        expect(totalOf(answer)).toBe(ats.filter(at => at >= low && at <= high).length);
+        await filtered({ at_gte: high }, e => e.at >= high);
+        await filtered({ at_lte: low }, e => e.at <= low);
+    });
+
+    it('combines filters, and an operator still reads only one request\'s timeline', async () => {
+        await filtered({ requestKind: 'verification', action: 'reject', toStatus: 'rejected', q: 'V-0000' }, e => e.requestKind === 'verification' && e.action === 'reject' && e.requestId.startsWith('V-0000'));
+        expectError(await api.list('/audit', { filter: { q: 'V-000001' } }, operator1), 403, 'forbidden');
+        expectError(await api.list('/audit', { filter: { toStatus: 'rejected' } }, operator1), 403, 'forbidden');
+        const narrowed = await api.list('/audit', { filter: { requestId: 'V-000001', toStatus: 'in_review', q: 'v-000001' } }, operator1);
+        expect(narrowed.status).toBe(200);
+        expect(narrowed.body.every(e => e.requestId === 'V-000001' && e.toStatus === 'in_review')).toBe(true);
+    });
+});
+
+describe('internal notes in lists', () => {
+    const decide = (resource: string, record: { id: string; version: number }, token: string, action: 'approve' | 'reject', body: Record<string, unknown>) =>
+        api.call('POST', `/${resource}/${record.id}/${action}`, { token, body: { version: record.version, ...body } });
+    const rowsOf = async (resource: string, ids: string[], token: string) => {
+        const { body } = await api.list(`/${resource}`, { filter: { id: ids } }, token);
+        return Object.fromEntries(body.map(r => [r.id, r]));
+    };
+
+    it('an operator sees only their own decision notes in a list; the record itself, and supervisors, show every note', async () => {
+        const mine = await claimed('verifications', operator1);
+        expect((await decide('verifications', mine, operator1, 'approve', { note: 'operator1 remark' })).status).toBe(200);
+        const theirs = await claimed('verifications', operator2);
+        expect((await decide('verifications', theirs, operator2, 'reject', { reasons: ['photo_unclear'], note: 'operator2 remark' })).status).toBe(200);
+        const ids = [mine.id, theirs.id];
+
+        const forOperator1 = await rowsOf('verifications', ids, operator1);
+        expect(forOperator1[mine.id].decision).toMatchObject({ outcome: 'approved', note: 'operator1 remark' });
+        expect(forOperator1[theirs.id].decision).toMatchObject({ outcome: 'rejected', reasons: ['photo_unclear'], note: null, customerMessage: expect.any(String) });
+        const forOperator2 = await rowsOf('verifications', ids, operator2);
+        expect(forOperator2[mine.id].decision.note).toBeNull();
+        expect(forOperator2[theirs.id].decision.note).toBe('operator2 remark');
+        // The same through a filtered, paged list (the queue the console shows).
+        const { body: decidedByOperator2 } = await api.list('/verifications', { filter: { decidedBy: 'u-operator2' }, range: [0, 499] }, operator1);
+        expect(decidedByOperator2.find(r => r.id === theirs.id).decision.note).toBeNull();
+
+        const forSupervisor = await rowsOf('verifications', ids, supervisor);
+        expect(forSupervisor[mine.id].decision.note).toBe('operator1 remark');
+        expect(forSupervisor[theirs.id].decision.note).toBe('operator2 remark');
+        expect((await api.call('GET', `/verifications/${theirs.id}`, { token: operator1 })).body.decision.note).toBe('operator2 remark');
+    });
+
+    it('a first approval\'s note is its author\'s in a list, and the second approver\'s note is theirs', async () => {
+        const record = await claimed('cancellations', operator2, { readyToApprove: true }, function largeRefund(r) { return r.requiresSecondApproval === true; });
+        const first = await decide('cancellations', record, operator2, 'approve', { note: 'refund RF checked by operator2' });
+        expect(first.body.status).toBe('awaiting_second_approval');
+
+        expect((await rowsOf('cancellations', [record.id], operator1))[record.id].firstApproval).toEqual({ by: 'u-operator2', at: expect.any(String), note: null });
+        expect((await rowsOf('cancellations', [record.id], operator2))[record.id].firstApproval.note).toBe('refund RF checked by operator2');
+        expect((await rowsOf('cancellations', [record.id], supervisor))[record.id].firstApproval.note).toBe('refund RF checked by operator2');
+        expect((await api.call('GET', `/cancellations/${record.id}`, { token: operator1 })).body.firstApproval.note).toBe('refund RF checked by operator2');
+
+        expect((await decide('cancellations', first.body, supervisor, 'approve', { note: 'bank statement matches' })).body.status).toBe('approved');
+        const forOperator2 = (await rowsOf('cancellations', [record.id], operator2))[record.id];
+        expect(forOperator2.firstApproval.note).toBe('refund RF checked by operator2');
+        expect(forOperator2.decision).toMatchObject({ outcome: 'approved', note: null });
+        expect((await rowsOf('cancellations', [record.id], operator1))[record.id]).toMatchObject({ firstApproval: { note: null }, decision: { note: null } });
+        expect((await api.call('GET', `/cancellations/${record.id}`, { token: operator2 })).body.decision.note).toBe('bank statement matches');
+    });
+});
+
+describe('reassign (supervisors)', () => {
+    const reassign = (resource: string, id: string, token: string, body: unknown) => api.call('POST', `/${resource}/${id}/reassign`, { token, body });
+
+    it('hands a pending request to an operator: in review, held by them on a fresh claim, audited with the new assignee', async () => {
+        const record = await freshPending('verifications');
+        const answer = await reassign('verifications', record.id, supervisor, { to: 'u-operator1', note: 'Lin Xiao knows this customer' });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({ id: record.id, status: 'in_review', assignee: 'u-operator1', version: record.version + 1, claimedAt: expect.any(String) });
+        expect(Date.parse(answer.body.claimExpiresAt) - Date.parse(answer.body.claimedAt)).toBe(15 * 60_000);
+        expect((await auditTrail(record.id)).at(-1)).toMatchObject({
+            action: 'reassign', actor: 'u-supervisor1', fromStatus: 'pending', toStatus: 'in_review', reasons: [], note: 'Lin Xiao knows this customer', assignee: 'u-operator1',
+        });
+        // The new holder decides it as if they had claimed it.
+        const approved = await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body: { version: answer.body.version } });
+        expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'u-operator1' });
+    });
+
+    it('takes a claim from its holder and gives it to another: the old holder can no longer decide', async () => {
+        const record = await claimed('cancellations', operator2, { readyToApprove: false });
+        const answer = await reassign('cancellations', record.id, supervisor, { to: 'u-operator1', note: 'Dewi is on leave' });
+        expect(answer.body).toMatchObject({ status: 'in_review', assignee: 'u-operator1', version: record.version + 1 });
+        expect((await auditTrail(record.id)).at(-1)).toMatchObject({ action: 'reassign', fromStatus: 'in_review', toStatus: 'in_review', assignee: 'u-operator1', note: 'Dewi is on leave' });
+        const stale = await api.call('POST', `/cancellations/${record.id}/reject`, { token: operator2, body: { version: answer.body.version, reasons: ['devices_bound'] } });
+        expectError(stale, 409, 'conflict_claimed');
+        // A supervisor may also hand it to themselves.
+        expect((await reassign('cancellations', record.id, supervisor, { to: 'u-supervisor1', note: 'I will finish it' })).body.assignee).toBe('u-supervisor1');
+    });
+
+    it('refuses operators (403), an unknown or missing operator and a missing note (400), an unknown id (404)', async () => {
+        const record = await freshPending('verifications');
+        expectError(await reassign('verifications', record.id, operator1, { to: 'u-operator1', note: 'me please' }), 403, 'forbidden');
+        const unknown = await reassign('verifications', record.id, supervisor, { to: 'u-nobody', note: 'who?' });
+        expectError(unknown, 400, 'bad_request');
+        expect(unknown.body.error.fields).toEqual({ to: 'unknown' });
+        expect((await reassign('verifications', record.id, supervisor, { note: 'to whom?' })).body.error.fields).toEqual({ to: 'required' });
+        for (const note of [undefined, '', '  ']) expect((await reassign('verifications', record.id, supervisor, { to: 'u-operator2', note })).body.error.fields).toEqual({ note: 'required' });
+        expect((await reassign('verifications', record.id, supervisor, { to: 'u-operator2', note: 'x'.repeat(2001) })).body.error.fields).toEqual({ note: 'too_long' });
+        expectError(await reassign('verifications', 'V-999999', supervisor, { to: 'u-operator2', note: 'ghost' }), 404, 'not_found');
+        expect((await api.call('GET', `/verifications/${record.id}`, { token: supervisor })).body).toMatchObject({ status: 'pending', version: record.version });
+    });
+
+    it('only an open request in the queue can be reassigned: decided or awaiting a second approval is 409', async () => {
+        const { body: [decided] } = await api.list('/verifications', { filter: { status: 'approved' }, range: [0, 0] }, supervisor);
+        const answer = await reassign('verifications', decided.id, supervisor, { to: 'u-operator2', note: 'look again' });
+        expectError(answer, 409, 'conflict_state');
+        expect(answer.body.error.record).toMatchObject({ id: decided.id, status: 'approved' });
+        const { body: [awaiting] } = await api.list('/cancellations', { filter: { status: 'awaiting_second_approval' }, range: [0, 0] }, supervisor);
+        expectError(await reassign('cancellations', awaiting.id, supervisor, { to: 'u-operator2', note: 'look again' }), 409, 'conflict_state');
+    });
+});
+
+describe('statistics (supervisors)', () => {
+    const stats = (query: Record<string, string>, token = supervisor) => api.call('GET', `/stats?${new URLSearchParams(query)}`, { token });
+    const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const rowOf = (body: any, id: string) => body.team.find((r: { operatorId: string }) => r.operatorId === id); // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary JSON
+
+    it('answers queue health per kind and a row per account for the last 7 days by default', async () => {
+        const answer = await stats({});
+        expect(answer.status).toBe(200);
+        const { range, queues, team, reasons } = answer.body;
+        expect(Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)).toBe(6 * 86_400_000);
+        for (const kind of ['verification', 'cancellation']) {
+            expect(queues[kind]).toEqual({
+                pending: expect.any(Number), inReview: expect.any(Number), awaitingSecondApproval: expect.any(Number),
+                oldestWaitingSince: expect.any(String), overdue: expect.any(Number), dueToday: expect.any(Number),
+            });
+        }
+        expect(team.map((r: { operatorId: string }) => r.operatorId)).toEqual(expect.arrayContaining(['u-operator1', 'u-operator2', 'u-supervisor1']));
+        for (const row of team) {
+            expect(row).toEqual({
+                operatorId: expect.any(String), name: expect.any(String), decisions: row.approved + row.rejected, approved: expect.any(Number), rejected: expect.any(Number),
+                approvalRate: row.decisions ? row.approved / row.decisions : null, medianHandlingMs: row.decisions ? expect.any(Number) : null,
+                perDay: expect.any(Array), sampled: expect.any(Number), reviewed: expect.any(Number), disagreements: expect.any(Number),
+                disagreementRate: row.reviewed ? row.disagreements / row.reviewed : null,
+            });
+            expect(row.perDay).toHaveLength(7);
+        }
+        expect(reasons.length).toBeGreaterThan(0);
+        expect(reasons.map((r: { count: number }) => r.count)).toEqual([...reasons.map((r: { count: number }) => r.count)].sort((a, b) => b - a));
+    });
+
+    it('queue figures agree with the request lists', async () => {
+        const { body } = await stats({});
+        for (const [kind, resource] of [['verification', '/verifications'], ['cancellation', '/cancellations']] as const) {
+            const count = async (filter: Record<string, unknown>) => totalOf(await api.list(resource, { filter, range: [0, 0] }, supervisor));
+            expect(body.queues[kind]).toMatchObject({
+                pending: await count({ status: 'pending' }),
+                inReview: await count({ status: 'in_review' }),
+                awaitingSecondApproval: await count({ status: 'awaiting_second_approval' }),
+                overdue: await count({ open: true, overdue: true }),
+            });
+            const { body: [oldest] } = await api.list(resource, { filter: { open: true }, sort: ['submittedAt', 'ASC'], range: [0, 0] }, supervisor);
+            expect(body.queues[kind].oldestWaitingSince).toBe(oldest.submittedAt);
+        }
+    });
+
+    it('counts the decisions made today, as the audit trail records them', async () => {
+        const today = (await stats({})).body.range.to;
+        const before = (await stats({ from: today, to: today })).body;
+
+        // operator2: two approvals and a rejection; operator1: a first approval, which the supervisor approves a second time.
+        for (const action of ['approve', 'approve', 'reject'] as const) {
+            const record = await claimed('verifications', operator2);
+            const body = action === 'reject' ? { version: record.version, reasons: ['id_expired', 'card_damaged'] } : { version: record.version };
+            expect((await api.call('POST', `/verifications/${record.id}/${action}`, { token: operator2, body })).status).toBe(200);
+        }
+        const large = await claimed('cancellations', operator1, { readyToApprove: true }, function largeRefund(r) { return r.requiresSecondApproval === true; });
+        const first = await api.call('POST', `/cancellations/${large.id}/approve`, { token: operator1, body: { version: large.version } });
+        expect((await api.call('POST', `/cancellations/${large.id}/approve`, { token: supervisor, body: { version: first.body.version } })).body.status).toBe('approved');
+
+        const after = (await stats({ from: today, to: today })).body;
+        expect(after.range).toEqual({ from: today, to: today });
+        const delta = (id: string, field: string) => rowOf(after, id)[field] - rowOf(before, id)[field];
+        expect([delta('u-operator2', 'decisions'), delta('u-operator2', 'approved'), delta('u-operator2', 'rejected')]).toEqual([3, 2, 1]);
+        expect([delta('u-operator1', 'decisions'), delta('u-operator1', 'approved'), delta('u-operator1', 'rejected')]).toEqual([1, 1, 0]);
+        expect([delta('u-supervisor1', 'decisions'), delta('u-supervisor1', 'approved')]).toEqual([1, 1]);
+        expect(rowOf(after, 'u-operator2').perDay).toEqual([{ day: today, decisions: rowOf(after, 'u-operator2').decisions }]);
+        const reasonCount = (body: { reasons: { id: string; count: number }[] }, id: string) => body.reasons.find(r => r.id === id)?.count ?? 0;
+        expect(reasonCount(after, 'id_expired') - reasonCount(before, 'id_expired')).toBe(1);
+        expect(reasonCount(after, 'card_damaged') - reasonCount(before, 'card_damaged')).toBe(1);
+
+        // The same figures from the audit trail itself.
+        const decisions = await everyRow('/audit', { action: ['approve', 'reject', 'second_approve'], at_gte: `${today}T00:00:00.000Z`, at_lte: `${today}T23:59:59.999Z` }, supervisor);
+        for (const row of after.team) {
+            const own = decisions.filter(e => e.actor === row.operatorId);
+            expect({ decisions: row.decisions, approved: row.approved, rejected: row.rejected }, row.operatorId).toEqual({
+                decisions: own.length, approved: own.filter(e => e.action !== 'reject').length, rejected: own.filter(e => e.action === 'reject').length,
+            });
+        }
+        const used = new Map<string, number>();
+        for (const entry of decisions.filter(e => e.action === 'reject')) for (const id of entry.reasons) used.set(id, (used.get(id) ?? 0) + 1);
+        expect(Object.fromEntries(after.reasons.map((r: { id: string; count: number }) => [r.id, r.count]))).toEqual(Object.fromEntries(used));
+    });
+
+    it('lists every day of the range for every account, days without decisions included', async () => {
+        const today = (await stats({})).body.range.to;
+        const from = shiftDay(today, -9);
+        const answer = await stats({ from, to: today });
+        expect(answer.status).toBe(200);
+        const days = Array.from({ length: 10 }, (_, i) => shiftDay(from, i));
+        for (const row of answer.body.team) {
+            expect(row.perDay.map((d: { day: string }) => d.day)).toEqual(days);
+            expect(row.perDay.reduce((sum: number, d: { decisions: number }) => sum + d.decisions, 0)).toBe(row.decisions);
+        }
+        expect(answer.body.team.some((row: { perDay: { decisions: number }[] }) => row.perDay.some(d => d.decisions === 0))).toBe(true);
+    });
+
+    it.each([
+        ['a day that does not exist', { from: '2026-02-30', to: '2026-03-02' }, { from: 'invalid' }],
+        ['a malformed day', { to: '23/11/2026' }, { to: 'invalid' }],
+        ['a start after the end', { from: '2026-11-24', to: '2026-11-23' }, { from: 'after_to' }],
+        ['more than a year', { from: '2024-01-01', to: '2026-01-01' }, { to: 'too_large' }],
+    ])('answers 400 for %s', async (_what, query, fields) => {
+        const answer = await stats(query);
+        expectError(answer, 400, 'bad_request');
+        expect(answer.body.error.fields).toEqual(fields);
+    });
+});
+
+describe('quality sampling (supervisors)', () => {
+    const post = (path: string, body: unknown, token = supervisor) => api.call('POST', path, { token, body });
+    const get = (path: string, token = supervisor) => api.call('GET', path, { token });
+    const statsRow = async (day: string, id: string) => (await get(`/stats?from=${day}&to=${day}`)).body.team.find((r: { operatorId: string }) => r.operatorId === id);
+
+    it('draws a share of an operator\'s decisions, re-reviews them blind, and reveals the outcome with the verdict', async () => {
+        const today = (await get('/stats')).body.range.to;
+        // operator2 decides today: a rejection with an internal note, and an approval.
+        const rejected = await claimed('verifications', operator2);
+        expect((await post(`/verifications/${rejected.id}/reject`, { version: rejected.version, reasons: ['photo_unclear'], note: 'operator2 secret remark' }, operator2)).status).toBe(200);
+        const approved = await claimed('verifications', operator2);
+        expect((await post(`/verifications/${approved.id}/approve`, { version: approved.version }, operator2)).status).toBe(200);
+        const before = await statsRow(today, 'u-operator2');
+
+        const decidedToday = [...await everyRow('/verifications', { decidedBy: 'u-operator2' }, supervisor), ...await everyRow('/cancellations', { decidedBy: 'u-operator2' }, supervisor)]
+            .filter(r => r.decidedAt.slice(0, 10) === today).map(r => r.id);
+        const already = new Set((await everyRow('/quality-reviews', { operatorId: 'u-operator2' }, supervisor)).map(r => r.requestId));
+        const population = decidedToday.filter(id => !already.has(id));
+        expect(population).toEqual(expect.arrayContaining([rejected.id, approved.id]));
+
+        // Half of them, then all the rest: a request is never sampled twice.
+        const half = await post('/quality-samples', { operatorId: 'u-operator2', from: today, to: today, rate: 0.5 });
+        expect(half.status).toBe(201);
+        expect(half.body).toEqual({ id: expect.any(String), operatorId: 'u-operator2', from: today, to: today, rate: 0.5, createdBy: 'u-supervisor1', createdAt: expect.any(String), reviewIds: expect.any(Array) });
+        expect(half.body.reviewIds).toHaveLength(Math.ceil(population.length / 2));
+        const rest = await post('/quality-samples', { operatorId: 'u-operator2', from: today, to: today, rate: 1 });
+        expect(rest.body.reviewIds).toHaveLength(population.length - half.body.reviewIds.length);
+        const empty = await post('/quality-samples', { operatorId: 'u-operator2', from: today, to: today, rate: 1 });
+        expect(empty.status).toBe(201);
+        expect(empty.body.reviewIds).toEqual([]);
+
+        // The samples, newest first, and one by id.
+        const samples = await api.list('/quality-samples', { range: [0, 2] }, supervisor);
+        expect(samples.body.map(s => s.id)).toEqual([empty.body.id, rest.body.id, half.body.id]);
+        expect((await get(`/quality-samples/${half.body.id}`)).body).toEqual(half.body);
+        expectError(await get('/quality-samples/QS-999999'), 404, 'not_found');
+
+        // The reviews: blind, one per sampled request.
+        const reviews = [...await everyRow('/quality-reviews', { sampleId: half.body.id }, supervisor), ...await everyRow('/quality-reviews', { sampleId: rest.body.id }, supervisor)];
+        expect(reviews.map(r => r.requestId).sort()).toEqual([...population].sort());
+        for (const review of reviews) {
+            expect(review).toEqual({
+                id: expect.any(String), sampleId: expect.any(String), requestKind: expect.stringMatching(/^(verification|cancellation)$/), requestId: expect.any(String),
+                operatorId: 'u-operator2', decidedAt: expect.any(String), verdict: null, note: null, reviewedBy: null, reviewedAt: null, outcome: null, reasons: null,
+            });
+        }
+        const sampled = await api.list('/quality-reviews', { filter: { sampleId: half.body.id } }, supervisor);
+        expect(totalOf(sampled)).toBe(half.body.reviewIds.length);
+        expect(sampled.body.map(r => r.id)).toEqual([...half.body.reviewIds].sort().reverse());
+
+        // One review, with the request as the operator saw it and nothing of the decision.
+        const review = reviews.find(r => r.requestId === rejected.id);
+        const blind = await get(`/quality-reviews/${review.id}`);
+        expect(blind.status).toBe(200);
+        expect(blind.body).toMatchObject({ ...review, request: { id: rejected.id, kind: 'verification', fullName: rejected.fullName, idNumber: rejected.idNumber, status: null, decision: null, decidedBy: null, decidedAt: null } });
+        expect(blind.body.request.documents.idFront).toMatch(/^https?:\/\//);
+        expect(JSON.stringify(blind.body)).not.toMatch(/operator2 secret remark|photo_unclear|rejected/);
+
+        // The verdict: a disagreement needs a note; the verdict reveals the outcome and reasons.
+        const url = `/quality-reviews/${review.id}/verdict`;
+        expect((await post(url, { verdict: 'disagree' })).body.error.fields).toEqual({ note: 'required' });
+        expect((await post(url, { verdict: 'maybe', note: 'x' })).body.error.fields).toEqual({ verdict: 'invalid' });
+        expect((await post(url, { note: 'x' })).body.error.fields).toEqual({ verdict: 'required' });
+        expectError(await post('/quality-reviews/QR-999999/verdict', { verdict: 'agree' }), 404, 'not_found');
+        const verdict = await post(url, { verdict: 'disagree', note: 'the photo is readable: should have been approved' });
+        expect(verdict.status).toBe(200);
+        expect(verdict.body).toMatchObject({
+            id: review.id, verdict: 'disagree', note: 'the photo is readable: should have been approved', reviewedBy: 'u-supervisor1', reviewedAt: expect.any(String),
+            outcome: 'rejected', reasons: ['photo_unclear'],
+            request: { id: rejected.id, status: 'rejected', decidedBy: 'u-operator2', decision: { outcome: 'rejected', reasons: ['photo_unclear'], note: 'operator2 secret remark' } },
+        });
+        expect((await get(`/quality-reviews/${review.id}`)).body).toEqual(verdict.body);
+        const again = await post(url, { verdict: 'agree' });
+        expectError(again, 409, 'conflict_state');
+        expect((await get(`/quality-reviews/${review.id}`)).body.verdict).toBe('disagree');
+
+        // An agreement needs no note.
+        const other = reviews.find(r => r.requestId === approved.id);
+        expect((await post(`/quality-reviews/${other.id}/verdict`, { verdict: 'agree' })).body).toMatchObject({ verdict: 'agree', note: null, outcome: 'approved', reasons: [] });
+
+        // Filters by verdict.
+        const byVerdict = async (verdict: string) => (await everyRow('/quality-reviews', { operatorId: 'u-operator2', verdict }, supervisor)).map(r => r.id);
+        expect(await byVerdict('disagree')).toContain(review.id);
+        expect(await byVerdict('agree')).toEqual(expect.arrayContaining([other.id]));
+        expect(await byVerdict('agree')).not.toContain(review.id);
+        expect(await byVerdict('pending')).not.toEqual(expect.arrayContaining([review.id]));
+        expect((await byVerdict('pending')).length).toBe(reviews.length - 2);
+        expectError(await api.list('/quality-reviews', { filter: { verdict: 'bogus' } }, supervisor), 400, 'bad_request');
+        expect((await api.list('/quality-reviews', { sort: ['reviewedAt', 'DESC'] }, supervisor)).status).toBe(200);
+
+        // Audited against the sampled request; its status does not change.
+        const entry = (await auditTrail(rejected.id)).find(e => e.action === 'quality_verdict');
+        expect(entry).toMatchObject({ actor: 'u-supervisor1', requestKind: 'verification', requestId: rejected.id, fromStatus: 'rejected', toStatus: 'rejected', reasons: ['disagree'], note: 'the photo is readable: should have been approved' });
+        expect((await get(`/verifications/${rejected.id}`)).body.status).toBe('rejected');
+
+        // The dashboard's quality figures move.
+        const after = await statsRow(today, 'u-operator2');
+        expect(after.sampled - before.sampled).toBe(population.length);
+        expect(after.reviewed - before.reviewed).toBe(2);
+        expect(after.disagreements - before.disagreements).toBe(1);
+        expect(after.disagreementRate).toBe(after.disagreements / after.reviewed);
+    });
+
+    it.each([
+        ['no operator', { from: '2026-11-01', to: '2026-11-02', rate: 0.1 }, { operatorId: 'required' }],
+        ['an unknown operator', { operatorId: 'u-nobody', from: '2026-11-01', to: '2026-11-02', rate: 0.1 }, { operatorId: 'unknown' }],
+        ['a rate of 0', { operatorId: 'u-operator1', from: '2026-11-01', to: '2026-11-02', rate: 0 }, { rate: 'invalid' }],
+        ['a rate above 1', { operatorId: 'u-operator1', from: '2026-11-01', to: '2026-11-02', rate: 1.5 }, { rate: 'invalid' }],
+        ['a rate as text', { operatorId: 'u-operator1', from: '2026-11-01', to: '2026-11-02', rate: '0.5' }, { rate: 'invalid' }],
+        ['no range', { operatorId: 'u-operator1', rate: 0.5 }, { from: 'required', to: 'required' }],
+        ['a start after the end', { operatorId: 'u-operator1', from: '2026-11-03', to: '2026-11-02', rate: 0.5 }, { from: 'after_to' }],
+    ])('refuses a sample with %s: 400', async (_what, body, fields) => {
+        const answer = await post('/quality-samples', body);
+        expectError(answer, 400, 'bad_request');
+        expect(answer.body.error.fields).toEqual(fields);
+    });
+
+    it('samples and reviews change only through drawing and the verdict: other writes answer 405', async () => {
+        const { body: [review] } = await api.list('/quality-reviews', { range: [0, 0] }, supervisor);
+        const { body: [sample] } = await api.list('/quality-samples', { range: [0, 0] }, supervisor);
+        const put = await api.call('PUT', '/quality-samples', { token: supervisor, body: {} });
+        expectError(put, 405, 'method_not_allowed');
+        expect(put.headers.get('allow')).toBe('GET, POST');
+        expectError(await api.call('DELETE', `/quality-samples/${sample.id}`, { token: supervisor }), 405, 'method_not_allowed');
+        expectError(await api.call('POST', '/quality-reviews', { token: supervisor, body: review }), 405, 'method_not_allowed');
+        expectError(await api.call('PATCH', `/quality-reviews/${review.id}`, { token: supervisor, body: { verdict: 'agree' } }), 405, 'method_not_allowed');
+        expectError(await api.call('POST', '/stats', { token: supervisor, body: {} }), 405, 'method_not_allowed');
+        expect((await get(`/quality-reviews/${review.id}`)).body).toMatchObject({ id: review.id, verdict: review.verdict });
+    });
+});
+
+describe('supervisor-only endpoints', () => {
+    it('answer 403 forbidden to operators, every one of them, and change nothing', async () => {
+        // Real records for every id, so that the 403 is about the role and not a missing record.
+        const { body: [entry] } = await api.list('/audit', { range: [0, 0] }, supervisor);
+        const sample = await api.call('POST', '/quality-samples', { token: supervisor, body: { operatorId: 'u-operator1', from: '2020-01-01', to: '2020-01-01', rate: 0.1 } });
+        const drawn = await api.call('POST', '/quality-samples', { token: supervisor, body: { operatorId: 'u-operator1', from: entry.at.slice(0, 10), to: (await api.call('GET', '/stats', { token: supervisor })).body.range.to, rate: 0.01 } });
+        expect([sample.status, drawn.status]).toEqual([201, 201]);
+        const reviewId = drawn.body.reviewIds[0] ?? 'QR-000001';
+        const verification = await freshPending('verifications');
+        const cancellation = await freshPending('cancellations', { readyToApprove: false });
+        const { body: [awaiting] } = await api.list('/cancellations', { filter: { status: 'awaiting_second_approval' }, range: [0, 0] }, supervisor);
+        const today = new Date().toISOString().slice(0, 10);
+
+        const table: [string, string, string, unknown?][] = [
+            ['the whole audit trail', 'GET', '/audit'],
+            ['an audit entry', 'GET', `/audit/${entry.id}`],
+            ['statistics', 'GET', `/stats?from=${today}&to=${today}`],
+            ['drawing a quality sample', 'POST', '/quality-samples', { operatorId: 'u-operator2', from: today, to: today, rate: 1 }],
+            ['the quality samples', 'GET', '/quality-samples'],
+            ['a quality sample', 'GET', `/quality-samples/${sample.body.id}`],
+            ['the quality reviews', 'GET', '/quality-reviews'],
+            ['a quality review', 'GET', `/quality-reviews/${reviewId}`],
+            ['a quality verdict', 'POST', `/quality-reviews/${reviewId}/verdict`, { verdict: 'agree' }],
+            ['reassigning a verification', 'POST', `/verifications/${verification.id}/reassign`, { to: 'u-operator1', note: 'mine now' }],
+            ['reassigning a cancellation', 'POST', `/cancellations/${cancellation.id}/reassign`, { to: 'u-operator1', note: 'mine now' }],
+            ['sending a cancellation back', 'POST', `/cancellations/${awaiting.id}/send-back`, { version: awaiting.version, note: 'not sure' }],
+        ];
+        const samplesBefore = totalOf(await api.list('/quality-samples', {}, supervisor));
+        for (const token of [operator1, operator2]) {
+            for (const [what, method, path, body] of table) {
+                const answer = await api.call(method, path, { token, body });
+                expect(answer.status, what).toBe(403);
+                expect(answer.body.error.code, what).toBe('forbidden');
+            }
+        }
+        // The same calls are open to a supervisor (the reads at least), and the operators' attempts changed nothing.
+        for (const [what, method, path] of table.filter(([, method]) => method === 'GET')) expect((await api.call(method, path, { token: supervisor })).status, what).toBe(200);
+        expect(totalOf(await api.list('/quality-samples', {}, supervisor))).toBe(samplesBefore);
+        expect((await api.call('GET', `/verifications/${verification.id}`, { token: supervisor })).body).toMatchObject({ status: 'pending', version: verification.version });
+        expect((await api.call('GET', `/cancellations/${awaiting.id}`, { token: supervisor })).body).toMatchObject({ status: 'awaiting_second_approval', version: awaiting.version });
+        if (drawn.body.reviewIds.length > 0) expect((await api.call('GET', `/quality-reviews/${reviewId}`, { token: supervisor })).body.verdict).toBeNull();
+    });
+});

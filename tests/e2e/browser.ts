@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 
 export const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 
-export async function openBrowser(options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+export async function openBrowser(options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; cspViolations: string[]; close: () => Promise<void> }> {
     const profile = mkdtempSync(join(tmpdir(), 'review-console-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
         executablePath: inject('chromiumPath'),
@@ -18,9 +18,15 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<{ 
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = context.pages()[0] ?? (await context.newPage());
+    // Chromium reports every Content-Security-Policy violation on the console.
+    const cspViolations: string[] = [];
+    page.on('console', message => {
+        if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     return {
         context,
         page,
+        cspViolations,
         close: async () => {
             await context.close();
             rmSync(profile, { recursive: true, force: true });

@@ -43,6 +43,12 @@ describe('the console on its embedded mock backend (demo build)', () => {
         await page.getByLabel('用户名').waitFor();
         expect(await page.getByRole('button', { name: '登录' }).count()).toBe(1);
         await screenshot(page, 'login-zh');
+
+        // The built app runs under a Content-Security-Policy without inline scripts, and nothing violated it.
+        const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        expect(policy).toMatch(/script-src 'self'(;|$)/);
+        expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(browser.cspViolations).toEqual([]);
     });
 
     it('filters and search run on the server and live in the URL', async () => {
@@ -112,5 +118,8 @@ describe('the console pointed at another API (VITE_API_URL)', () => {
         expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then(r => r.length))).toBe(0);
         const worker = await page.request.get(`${inject('realApiUrl')}/mockServiceWorker.js`);
         expect(await worker.text()).not.toContain('Mock Service Worker');
+        // The policy names the API's origin for data and document images, and nothing was blocked.
+        expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(`connect-src 'self' ${new URL(apiUrl).origin}`);
+        expect(browser.cspViolations).toEqual([]);
     });
 });

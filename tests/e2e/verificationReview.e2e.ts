@@ -119,6 +119,7 @@ describe('working the verification queue with the keyboard only', () => {
             ['claim', 'approve'], ['claim', 'reject'], ['claim', 'release'], ['claim', 'reject'], ['claim', 'approve'],
         ]);
         expect(trails.flat().every((entry: { actor: string }) => entry.actor === 'u-operator1')).toBe(true);
+        expect(browsers[0]!.cspViolations).toEqual([]);
     });
 
     it('the review screen and the reject dialog in Chinese', async () => {

@@ -9,5 +9,7 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 120_000,
         fileParallelism: false,
+        // A browser on a busy 2-core machine: give polled expectations as long as locators get.
+        expect: { poll: { timeout: 15_000, interval: 100 } },
     },
 });

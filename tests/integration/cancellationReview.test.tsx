@@ -80,6 +80,20 @@ describe('approving releases the number for good', () => {
     });
 });
 
+/** operator1 gives the first approval of a large refund; then supervisor1 opens it. */
+async function firstApprovedByOperator() {
+    const record = pendingCancellation(largeRefund);
+    const operator = await openAndClaim(record.id);
+    await turnOffAutoAdvance(operator);
+    await operator.keyboard('a');
+    await operator.click(within(await screen.findByRole('dialog')).getByTestId('confirm-approve'));
+    await waitFor(() => expect(cancellation(record.id).status).toBe('awaiting_second_approval'));
+    cleanup();
+    await signIn('supervisor1');
+    renderConsole({ path: `/cancellations/${record.id}/show` });
+    return record;
+}
+
 describe('four eyes on large refunds', () => {
     it('an operator\'s approval waits for a supervisor, who completes it and releases the number', async () => {
         const record = pendingCancellation(largeRefund);
@@ -95,16 +109,7 @@ describe('four eyes on large refunds', () => {
     });
 
     it('the supervisor gives the second approval by typing the digits', async () => {
-        const record = pendingCancellation(largeRefund);
-        const operator = await openAndClaim(record.id);
-        await turnOffAutoAdvance(operator);
-        await operator.keyboard('a');
-        await operator.click(within(await screen.findByRole('dialog')).getByTestId('confirm-approve'));
-        await waitFor(() => expect(cancellation(record.id).status).toBe('awaiting_second_approval'));
-
-        cleanup();
-        await signIn('supervisor1');
-        renderConsole({ path: `/cancellations/${record.id}/show` });
+        const record = await firstApprovedByOperator();
         const user = userEvent.setup();
         const panels = await screen.findAllByTestId('second-approval');
         await waitFor(() => expect(within(panels.at(-1)!).getByTestId('second-approve')).toBeEnabled());
@@ -131,16 +136,7 @@ describe('four eyes on large refunds', () => {
     });
 
     it('a supervisor can send it back to the queue with a reason', async () => {
-        const record = pendingCancellation(largeRefund);
-        const operator = await openAndClaim(record.id);
-        await turnOffAutoAdvance(operator);
-        await operator.keyboard('a');
-        await operator.click(within(await screen.findByRole('dialog')).getByTestId('confirm-approve'));
-        await waitFor(() => expect(cancellation(record.id).status).toBe('awaiting_second_approval'));
-
-        cleanup();
-        await signIn('supervisor1');
-        renderConsole({ path: `/cancellations/${record.id}/show` });
+        const record = await firstApprovedByOperator();
         const user = userEvent.setup();
         const panels = await screen.findAllByTestId('second-approval');
         await waitFor(() => expect(within(panels.at(-1)!).getByTestId('send-back')).toBeEnabled());

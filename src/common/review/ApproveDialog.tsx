@@ -1,8 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import { useState, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import type { Failure } from './failure';
 import { DialogFailure } from './DialogFailure';
+import { useDialogSubmit } from './useDialogSubmit';
 
 export interface ApproveDialogProps {
     requestId: string;
@@ -20,21 +20,10 @@ export interface ApproveDialogProps {
 /** Approve with an optional internal note; Enter (or Ctrl+Enter in the note) confirms. */
 export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClose, canDecide, children, confirmable = true }: ApproveDialogProps) {
     const translate = useTranslate();
-    const [failure, setFailure] = useState<Failure | null>(null);
-    const [sending, setSending] = useState(false);
+    const { submit, sending, failure } = useDialogSubmit(onConfirm);
     const enabled = canDecide && confirmable && !sending;
-
     const confirm = async () => {
-        if (!enabled) return;
-        setSending(true);
-        setFailure(null);
-        try {
-            await onConfirm();
-        } catch (error) {
-            setFailure(error as Failure);
-        } finally {
-            setSending(false);
-        }
+        if (enabled) await submit();
     };
     const onKeyDown = (event: KeyboardEvent) => {
         const inNote = (event.target as HTMLElement).tagName === 'TEXTAREA' || (event.target as HTMLElement).tagName === 'INPUT';

@@ -5,7 +5,7 @@ import { composeCustomerMessage, isFinalRejection } from '../../domain/reasonCat
 import type { CustomerLanguage, Reason, RequestKind } from '../../domain/types';
 import type { DecisionDraft } from './decisionDraft';
 import { DialogFailure } from './DialogFailure';
-import type { Failure } from './failure';
+import { useDialogSubmit } from './useDialogSubmit';
 import { isTypingTarget } from './useShortcuts';
 import { ReasonPicker } from './ReasonPicker';
 
@@ -27,8 +27,7 @@ export interface RejectDialogProps {
 export function RejectDialog({ requestId, kind, customerName, customerLanguage, draft, onDraftChange, onConfirm, onClose, canDecide }: RejectDialogProps) {
     const translate = useTranslate();
     const { data: reasons = [] } = useGetList<Reason>('reasons', { filter: { kind }, sort: { field: 'order', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
-    const [failure, setFailure] = useState<Failure | null>(null);
-    const [sending, setSending] = useState(false);
+    const { submit, sending, failure } = useDialogSubmit(onConfirm);
     const [triedEmpty, setTriedEmpty] = useState(false);
 
     const composed = (ids: string[]) => (ids.length === 0 ? '' : composeCustomerMessage(ids, customerLanguage, customerName));
@@ -44,16 +43,7 @@ export function RejectDialog({ requestId, kind, customerName, customerLanguage, 
 
     const confirm = async () => {
         if (draft.reasons.length === 0) return setTriedEmpty(true);
-        if (!canDecide || sending) return;
-        setSending(true);
-        setFailure(null);
-        try {
-            await onConfirm();
-        } catch (error) {
-            setFailure(error as Failure);
-        } finally {
-            setSending(false);
-        }
+        if (canDecide) await submit();
     };
     const onKeyDown = (event: KeyboardEvent) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

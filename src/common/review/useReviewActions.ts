@@ -50,6 +50,8 @@ export function useReviewActions(resource: string) {
     return {
         busy,
         notifyFailure,
+        /** Any other call that answers the request's new state (e.g. a supervisor's reassign). */
+        claimedBy: (call: () => Promise<{ data: ReviewRequest }>) => run(call),
         claim: (id: string) => run(() => dataProvider.claim(resource, { id })),
         release: (id: string, note?: string) => run(() => dataProvider.release(resource, { id, note })),
         approve: (record: ReviewRequest, note: string) => run(() => dataProvider.approve(resource, { id: record.id, version: record.version, note: note || undefined })),

@@ -3,8 +3,8 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HelpIcon from '@mui/icons-material/Help';
 import { List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { runVerificationChecks, type CheckResult } from '../domain/verificationChecks';
-import type { Verification } from '../domain/types';
+import { runVerificationChecks, type CheckResult } from '../../domain/verificationChecks';
+import type { Verification } from '../../domain/types';
 
 const ICON = {
     pass: <CheckCircleIcon color="success" fontSize="small" />,

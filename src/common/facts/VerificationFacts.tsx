@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
-import type { Verification } from '../domain/types';
+import type { Verification } from '../../domain/types';
 
 /** What the customer typed and what the card says, as plain text (never markup). */
 export function VerificationFacts({ record }: { record: Verification }) {

@@ -1,0 +1,124 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { API_URL, renderConsole, signIn, startMockApi } from './renderConsole';
+
+const { server, db } = startMockApi();
+/** Status codes the server answered to the audit list, per test. */
+const auditAnswers: number[] = [];
+beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+    server.events.on('response:mocked', ({ request, response }) => {
+        if (new URL(request.url).pathname === '/api/audit') auditAnswers.push(response.status);
+    });
+});
+afterEach(() => {
+    server.resetHandlers();
+    auditAnswers.length = 0;
+});
+afterAll(() => server.close());
+
+async function apiAs(username: string) {
+    const response = await fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+    const { token } = await response.json();
+    return async (method: string, path: string, body?: unknown) => {
+        const answer = await fetch(`${API_URL}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return answer.json();
+    };
+}
+
+describe('what an operator does not see', () => {
+    it('no dashboard, audit trail or quality reviews in the menu, and the queue is their home page', async () => {
+        await signIn('operator1');
+        renderConsole({ path: '/' });
+        await screen.findByRole('menuitem', { name: /verifications/i });
+        await waitFor(() => expect(window.location.hash).toMatch(/^#\/verifications/));
+        expect(screen.queryByRole('menuitem', { name: /dashboard/i })).toBeNull();
+        expect(screen.queryByRole('menuitem', { name: /audit/i })).toBeNull();
+        expect(screen.queryByRole('menuitem', { name: /quality/i })).toBeNull();
+    });
+
+    it('opening the audit trail by its address is refused by the console, and by the server too', async () => {
+        await signIn('operator1');
+        renderConsole({ path: '/audit' });
+        expect(await screen.findByText(/not authorized|access denied|don't have access/i)).toBeInTheDocument();
+        expect(screen.queryAllByRole('row')).toHaveLength(0);
+        await waitFor(() => expect(auditAnswers.length).toBeGreaterThan(0));
+        expect(new Set(auditAnswers)).toEqual(new Set([403]));
+    });
+});
+
+describe('the audit trail (supervisors)', () => {
+    it('lists events newest first and filters by operator and action on the server', async () => {
+        await signIn('supervisor1');
+        renderConsole({ path: '/audit' });
+        await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(5));
+        const user = userEvent.setup();
+        await user.click(screen.getByLabelText('Action'));
+        await user.click(await screen.findByRole('option', { name: 'Rejected' }));
+        const expected = db.state.audit.filter(e => e.action === 'reject').length;
+        expect(await screen.findByText(new RegExp(`of ${expected}$`))).toBeInTheDocument();
+        const actions = screen.getAllByRole('row').slice(1).map(row => within(row).getAllByRole('cell')[2]!.textContent);
+        expect(actions.length).toBe(Math.min(expected, 50));
+        expect(new Set(actions)).toEqual(new Set(['Rejected']));
+    });
+});
+
+describe('the dashboard (supervisors)', () => {
+    it('shows queue health and the team as numbers, and the counts move after a decision', async () => {
+        await signIn('supervisor1');
+        renderConsole({ path: '/' });
+        const verificationHealth = await screen.findByTestId('queue-health-verification');
+        const pendingFigure = () => Number(within(verificationHealth).getByText((_, el) => el?.parentElement?.getAttribute('data-figure') === 'pending' && el.tagName === 'P').textContent);
+        const before = pendingFigure();
+        expect(before).toBe(db.state.verifications.filter(v => v.status === 'pending').length);
+        expect(await screen.findByTestId('team-table')).toBeInTheDocument();
+
+        const operator = await apiAs('operator2');
+        const next = await operator('POST', '/verifications/claim-next', {});
+        await operator('POST', `/verifications/${next.id}/approve`, { version: next.version });
+        await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
+        await waitFor(() => expect(pendingFigure()).toBe(db.state.verifications.filter(v => v.status === 'pending').length));
+        const row = screen.getByTestId('team-table').querySelector('[data-operator="u-operator2"]')!;
+        expect(Number(row.querySelector('[data-column="decisions"]')!.textContent)).toBeGreaterThan(0);
+    });
+});
+
+describe('quality sampling (supervisors)', () => {
+    it('draws a sample, reviews one decision blind, and the verdict reveals the original outcome', async () => {
+        await signIn('supervisor1');
+        const supervisor = await apiAs('supervisor1');
+        const sample = await supervisor('POST', '/quality-samples', { operatorId: 'u-operator1', from: '2026-11-01', to: '2026-11-30', rate: 1 });
+        expect(sample.reviewIds.length).toBeGreaterThan(0);
+        const reviewId = sample.reviewIds[0];
+        renderConsole({ path: `/quality-reviews/${reviewId}/show` });
+        const panel = await screen.findByTestId('verdict-panel');
+        expect(within(panel).getByText('The original decision stays hidden until you give your verdict.')).toBeInTheDocument();
+        expect(screen.queryByTestId('revealed-outcome')).toBeNull();
+        expect(screen.queryByText(/^(Approved|Rejected)$/)).toBeNull();
+        const user = userEvent.setup();
+        expect(within(panel).getByTestId('disagree')).toBeDisabled();
+        await user.type(within(panel).getByTestId('verdict-note'), 'The card photo was too dark to approve');
+        await user.click(within(panel).getByTestId('disagree'));
+        expect(await screen.findByTestId('revealed-outcome')).toHaveTextContent(/The original decision: (Approved|Rejected)/);
+        expect(db.state.audit.at(-1)).toMatchObject({ action: 'quality_verdict', actor: 'u-supervisor1', note: 'The card photo was too dark to approve' });
+    });
+});
+
+describe('taking back and reassigning claims (supervisors)', () => {
+    it('a supervisor reassigns an operator\'s claim with a note, and the audit trail says so', async () => {
+        const operator = await apiAs('operator1');
+        const held = await operator('POST', '/verifications/claim-next', {});
+        await signIn('supervisor1');
+        renderConsole({ path: `/verifications/${held.id}/show` });
+        const user = userEvent.setup();
+        await user.click(await screen.findByTestId('reassign'));
+        const dialog = await screen.findByRole('dialog', { name: `Reassign ${held.id}` });
+        await user.click(within(dialog).getByLabelText('To'));
+        await user.click(await screen.findByRole('option', { name: 'Dewi Santoso' }));
+        await user.type(within(dialog).getByTestId('supervision-note'), 'operator1 is on leave');
+        await user.click(within(dialog).getByTestId('confirm-supervision'));
+        await waitFor(() => expect(db.find('verification', held.id)).toMatchObject({ status: 'in_review', assignee: 'u-operator2' }));
+        expect(db.state.audit.at(-1)).toMatchObject({ action: 'reassign', actor: 'u-supervisor1', note: 'operator1 is on leave' });
+    });
+});
