@@ -19,7 +19,7 @@ function parseJsonParam(url: URL, name: string): unknown {
 }
 
 export function parseListQuery(url: URL, options: { sortable: readonly string[]; filterable: readonly string[]; maxPage?: number }): ListQuery {
-    const maxPage = options.maxPage ?? 500;
+    const maxPage = options.maxPage ?? 1000;
     const sortParam = parseJsonParam(url, 'sort');
     let sort: ListQuery['sort'] = null;
     if (sortParam !== undefined) {

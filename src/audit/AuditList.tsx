@@ -33,7 +33,7 @@ export function AuditList() {
         downloadCSV(await auditCsv(entries, operators, translate), 'audit');
     };
     return (
-        <List filters={useAuditFilters()} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
+        <List filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
             <DataTable<AuditEntry> bulkActionButtons={false} rowClick={false}>
                 <DataTable.Col source="at"><DateField source="at" showTime /></DataTable.Col>
                 <DataTable.Col source="actor" disableSort render={entry => (entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>)} />

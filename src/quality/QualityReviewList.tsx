@@ -24,7 +24,7 @@ function VerdictChip({ review }: { review: QualityReview }) {
 /** Sampled decisions awaiting (or given) a supervisor's blind verdict. */
 export function QualityReviewList() {
     return (
-        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} actions={<TopToolbar><DrawSampleButton /><FilterButton /><ExportButton /></TopToolbar>}>
+        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} empty={false} actions={<TopToolbar><DrawSampleButton /><FilterButton /><ExportButton /></TopToolbar>}>
             <DataTable<QualityReview> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="requestId" />
                 <DataTable.Col source="requestKind" disableSort />

@@ -61,5 +61,6 @@ function BlindReview({ review }: { review: ReviewWithRequest }) {
 }
 
 export function QualityReviewShow() {
-    return <RecordScreen<ReviewWithRequest> screen={({ record }) => (record.request ? <BlindReview review={record} /> : <Loading />)} />;
+    // Its own cache entry: the list's rows (without the request) must not stand in for the full review.
+    return <RecordScreen<ReviewWithRequest> queryOptions={{ meta: { withRequest: true } }} screen={({ record }) => (record.request ? <BlindReview review={record} /> : <Loading />)} />;
 }

@@ -89,7 +89,7 @@ describe('the console on its embedded mock backend (demo build)', () => {
     it('the demo data can be reset from the user menu', async () => {
         const { page } = browser;
         await page.goto(inject('demoUrl'));
-        await signIn(page, 'supervisor1');
+        await signIn(page, 'operator2');
         await queueRows(page).first().waitFor();
         await page.getByRole('button', { name: 'Profile' }).click();
         await page.getByRole('menuitem', { name: 'Reset demo data' }).click();
@@ -110,7 +110,7 @@ describe('the console pointed at another API (VITE_API_URL)', () => {
         await page.goto(inject('realApiUrl'));
         await page.getByLabel(/username/i).waitFor();
         expect(await page.getByTestId('demo-accounts').count()).toBe(0);
-        await signIn(page, 'supervisor1');
+        await signIn(page, 'operator1');
         await queueRows(page).first().waitFor();
         expect(apiCalls).toContain('POST /api/auth/login');
         expect(apiCalls).toContain('GET /api/verifications');

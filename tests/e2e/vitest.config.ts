@@ -6,7 +6,7 @@ export default defineConfig({
         include: ['tests/e2e/**/*.e2e.ts'],
         environment: 'node',
         globalSetup: ['tests/e2e/globalSetup.ts'],
-        testTimeout: 60_000,
+        testTimeout: 120_000,
         hookTimeout: 120_000,
         fileParallelism: false,
         // A browser on a busy 2-core machine: give polled expectations as long as locators get.

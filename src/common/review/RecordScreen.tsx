@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Loading, ShowBase, useRecordContext, type RaRecord } from 'react-admin';
+import { Loading, ShowBase, useRecordContext, type RaRecord, type ShowBaseProps } from 'react-admin';
 
 function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: ComponentType<{ record: T }> }) {
     const record = useRecordContext<T>();
@@ -9,9 +9,9 @@ function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: Compone
 }
 
 /** A show route that renders `screen` with the loaded record. */
-export function RecordScreen<T extends RaRecord>({ screen }: { screen: ComponentType<{ record: T }> }) {
+export function RecordScreen<T extends RaRecord>({ screen, queryOptions }: { screen: ComponentType<{ record: T }>; queryOptions?: ShowBaseProps<T>['queryOptions'] }) {
     return (
-        <ShowBase>
+        <ShowBase<T> queryOptions={queryOptions}>
             <CurrentRecord<T> screen={screen} />
         </ShowBase>
     );
