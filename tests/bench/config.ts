@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+
+// Where things are, and how much of each measurement to do (every count can be changed by an env variable).
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BENCH_DIR = resolve(ROOT, 'tests/bench');
+export const BARE_ROOT = resolve(BENCH_DIR, 'bare');
+/** Build output of every app built by the bench (git-ignored). */
+export const DIST_DIR = resolve(BENCH_DIR, 'dist');
+/** latest.json (git-ignored). */
+export const RESULTS_DIR = resolve(BENCH_DIR, 'results');
+
+export const PHASES = ['size', 'load', 'decide', 'scale', 'memory'] as const;
+export type Phase = (typeof PHASES)[number];
+
+function count(name: string, fallback: number, min = 1): number {
+    const raw = process.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number >= ${min}, not "${raw}"`);
+    return value;
+}
+
+function list(name: string, fallback: number[]): number[] {
+    const raw = process.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const values = raw.split(',').map(Number);
+    if (values.length < 2 || values.some(v => !Number.isInteger(v) || v < 1) || values.some((v, i) => i > 0 && v <= values[i - 1]!)) {
+        throw new Error(`${name} must be increasing whole numbers separated by commas (at least two), not "${raw}"`);
+    }
+    return values;
+}
+
+function phases(): Phase[] {
+    const raw = process.env.BENCH_ONLY;
+    if (raw === undefined || raw.trim() === '') return [...PHASES];
+    const wanted = raw.split(',').map(s => s.trim());
+    const unknown = wanted.filter(p => !(PHASES as readonly string[]).includes(p));
+    if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown phase(s) ${unknown.join(', ')}; known: ${PHASES.join(', ')}`);
+    return PHASES.filter(p => wanted.includes(p));
+}
+
+export function readSettings() {
+    const runs = count('BENCH_RUNS', 7);
+    return {
+        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        phases: phases(),
+        /** Page loads per app (console and bare alternate). */
+        runs,
+        /** Page loads per store size in the scale phase (100 and 100,000 alternate). */
+        scaleRuns: count('BENCH_SCALE_RUNS', runs),
+        /** Timed in-page fetches per query and store size. */
+        fetchRuns: count('BENCH_FETCH_RUNS', 15),
+        /** Requests in the large store. */
+        largeSize: count('BENCH_LARGE_SIZE', 100_000),
+        smallSize: count('BENCH_SMALL_SIZE', 100),
+        /** Requests in the store of the memory session (the large store unless set; it must not run out of pending requests). */
+        memorySize: count('BENCH_MEMORY_SIZE', count('BENCH_LARGE_SIZE', 100_000)),
+        /** Timed decisions per mock latency, after the untimed warm-up ones. */
+        decisions: count('BENCH_DECISIONS', 50),
+        decisionWarmup: count('BENCH_DECISION_WARMUP', 2, 0),
+        /** Mock latency of the slow decision run, in ms (the fast one is 0). */
+        slowLatencyMs: count('BENCH_SLOW_LATENCY_MS', 80),
+        /** Heap is measured after each of these numbers of decisions; the goal compares the last with the first. */
+        memoryCheckpoints: list('BENCH_MEMORY_CHECKPOINTS', [10, 50, 100, 200]),
+    };
+}
+
+export type Settings = ReturnType<typeof readSettings>;
+
+/** The goals of the brief: measured / baseline must not exceed these. */
+export const GOALS = {
+    initialJs: 1.15,
+    firstRow: 1.2,
+    scale: 1.5,
+    memory: 1.2,
+} as const;
