@@ -55,7 +55,7 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
             </Stack>
             {record.status === 'awaiting_second_approval' ? <SecondApprovalPanel record={record} /> : (
                 <>
-                    <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.claim} />
+                    <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.heartbeat} />
             <SupervisorClaimActions resource="cancellations" record={record} />
                     <DecisionBar resource="cancellations" record={record} flow={flow} />
                     {!ready && record.status === 'in_review' && <Alert severity="error" data-testid="approve-blocked">{translate('app.cancellation.approve_blocked')}</Alert>}

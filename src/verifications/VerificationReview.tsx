@@ -50,7 +50,7 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
                 <StatusChip />
                 <DueTag />
             </Stack>
-            <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.claim} />
+            <ClaimStatus record={record} heldByMe={flow.heldByMe} onHeartbeat={flow.heartbeat} />
             <SupervisorClaimActions resource="verifications" record={record} />
             <DecisionBar resource="verifications" record={record} flow={flow} />
             <Grid container spacing={2}>

@@ -9,19 +9,22 @@ const ACTIVE_WINDOW_MS = 5 * 60_000;
 /** Keeps my claim alive while I am working on the screen; an idle claim is left to lapse on the server. */
 function useClaimHeartbeat(heldByMe: boolean, onHeartbeat: () => void) {
     const lastActivity = useRef(Date.now());
+    // The latest callback, so that re-renders do not restart the interval (it would then never fire).
+    const beat = useRef(onHeartbeat);
+    beat.current = onHeartbeat;
     useEffect(() => {
         if (!heldByMe) return;
         const touch = () => { lastActivity.current = Date.now(); };
         const events = ['keydown', 'pointerdown', 'wheel'] as const;
         events.forEach(event => window.addEventListener(event, touch, { passive: true }));
         const timer = setInterval(() => {
-            if (Date.now() - lastActivity.current < ACTIVE_WINDOW_MS) onHeartbeat();
+            if (Date.now() - lastActivity.current < ACTIVE_WINDOW_MS) beat.current();
         }, HEARTBEAT_MS);
         return () => {
             clearInterval(timer);
             events.forEach(event => window.removeEventListener(event, touch));
         };
-    }, [heldByMe, onHeartbeat]);
+    }, [heldByMe]);
 }
 
 export function ClaimStatus({ record, heldByMe, onHeartbeat }: { record: ReviewRequest; heldByMe: boolean; onHeartbeat: () => void }) {

@@ -56,6 +56,8 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         if (autoAdvance) await reviewNext();
     };
 
+    // The heartbeat re-claims silently: a lapse or a conflict shows through the refreshed record, not a toast a minute.
+    const heartbeat = () => void actions.claim(record.id).catch(() => undefined);
     const claim = () => actions.claim(record.id).then(() => notify('app.review.claimed', { type: 'info', messageArgs: { id: record.id } }), actions.notifyFailure);
     const release = () => {
         if (!heldByMe) return;
@@ -107,5 +109,5 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         </>
     );
 
-    return { heldByMe, approveBlocked, busy: actions.busy, open, claim, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
+    return { heldByMe, approveBlocked, busy: actions.busy, open, claim, heartbeat, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
 }
