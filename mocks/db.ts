@@ -101,6 +101,8 @@ export function createDb(options: DbOptions = {}) {
         changed() {
             options.onChange?.(state);
         },
+        /** Recomputes the derived fields and the id index after the state was edited in place (tests, fault mode). */
+        reindex: index,
         reset() {
             state = { ...seedState(), sessions: state.sessions };
             index();

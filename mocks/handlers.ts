@@ -6,6 +6,7 @@ import { catalogueHandlers } from './api/catalogue';
 import { demoHandlers, fallbackHandlers } from './api/demo';
 import { documentHandlers } from './api/documents';
 import type { ServerOptions } from './api/endpoint';
+import type { FaultInjector } from './api/faults';
 import { qualityHandlers } from './api/quality';
 import { requestHandlers } from './api/requests';
 import { statsHandlers } from './api/stats';
@@ -19,9 +20,10 @@ export const DEFAULT_SERVER_OPTIONS: ServerOptions = {
     fourEyesThresholdIdr: DEFAULT_FOUR_EYES_THRESHOLD_IDR,
 };
 
-export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}): HttpHandler[] {
+/** `faults`: fault mode (mocks/api/faults.ts), for the fault suite; its handler goes first and lets healthy requests through. */
+export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}, faults?: FaultInjector): HttpHandler[] {
     const options = { ...DEFAULT_SERVER_OPTIONS, ...overrides };
-    return [
+    const handlers = [
         ...demoHandlers(db, options),
         ...authHandlers(db, options),
         ...requestHandlers('verification', db, options),
@@ -32,4 +34,5 @@ export function createHandlers(db: Db, overrides: Partial<ServerOptions> = {}): 
         ...documentHandlers(db, options),
         ...fallbackHandlers(db, options),
     ];
+    return faults ? [faults.handler(handlers, options), ...handlers] : handlers;
 }

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
-import { createDb } from './db';
+import { createDb, type Db } from './db';
 import { createHandlers } from './handlers';
+import { createFaultInjector, type FaultConfig, type FaultInjector } from './api/faults';
+import { makeHostile } from './seed/hostile';
 
 // The mock API on a real socket (npm run api): the same handlers, answered through msw's getResponse.
 
@@ -15,6 +17,40 @@ export interface StandaloneOptions {
     fourEyesThresholdIdr?: number;
     /** The clock; contract tests move it to see claims lapse. */
     now?: () => Date;
+    /** Fault mode from the start (API_FAULTS); tests switch it with the control routes instead. */
+    faults?: FaultConfig;
+    /** Serve the test-only control routes under /__control (never part of the API, never in the browser). */
+    control?: boolean;
+}
+
+/**
+ * Test-only control routes, outside the API base:
+ * PUT /__control/faults (a FaultConfig), GET /__control/faults (the report), DELETE /__control/faults (off; answers the report),
+ * POST /__control/reset (seed again), POST /__control/hostile (the hostile corpus into every customer-supplied field; answers where).
+ */
+async function control(req: IncomingMessage, request: Request, db: Db, faults: FaultInjector): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (path === '/__control/faults' && req.method === 'PUT') {
+        faults.configure((await request.json()) as FaultConfig);
+        return new Response(null, { status: 204 });
+    }
+    if (path === '/__control/faults' && req.method === 'GET') return Response.json(faults.report());
+    if (path === '/__control/faults' && req.method === 'DELETE') {
+        faults.off();
+        return Response.json(faults.report());
+    }
+    if (path === '/__control/reset' && req.method === 'POST') {
+        faults.off();
+        db.reset();
+        return new Response(null, { status: 204 });
+    }
+    if (path === '/__control/hostile' && req.method === 'POST') {
+        const report = makeHostile(db.state);
+        db.reindex();
+        db.changed();
+        return Response.json(report);
+    }
+    return Response.json({ error: { code: 'not_found', message: `no control route ${req.method} ${path}` } }, { status: 404 });
 }
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -30,17 +66,28 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
 }
 
 async function send(res: ServerResponse, response: Response) {
+    // A network error (fault mode's dropped connection): cut the socket without an answer.
+    if (response.type === 'error') {
+        res.destroy();
+        return;
+    }
     res.statusCode = response.status;
     response.headers.forEach((value, key) => res.setHeader(key, value));
     res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now }: StandaloneOptions) {
+export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now, faults: initialFaults, control: withControl = false }: StandaloneOptions) {
     const db = createDb({ size, seed, now, fourEyesThresholdIdr });
-    const handlers = createHandlers(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }) });
+    const faults = createFaultInjector(db);
+    if (initialFaults) faults.configure(initialFaults);
+    const handlers = createHandlers(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }) }, faults);
     const server = createServer(async (req, res) => {
         try {
             const request = await toRequest(req, `http://${req.headers.host ?? `${host}:${port}`}`);
+            if (withControl && req.url?.startsWith('/__control/')) {
+                await send(res, await control(req, request, db, faults));
+                return;
+            }
             const response = await getResponse(handlers, request);
             await send(res, response ?? Response.json({ error: { code: 'not_found', message: 'not found' } }, { status: 404 }));
         } catch (error) {
@@ -48,13 +95,14 @@ export function startStandaloneServer({ port, host = '127.0.0.1', size, seed, la
             await send(res, Response.json({ error: { code: 'internal', message: 'internal error' } }, { status: 500 }));
         }
     });
-    return new Promise<{ url: string; close: () => Promise<void>; db: typeof db }>(resolve => {
+    return new Promise<{ url: string; close: () => Promise<void>; db: typeof db; faults: FaultInjector }>(resolve => {
         server.listen(port, host, () => {
             const address = server.address();
             const actualPort = typeof address === 'object' && address ? address.port : port;
             resolve({
                 url: `http://${host}:${actualPort}/api`,
                 db,
+                faults,
                 close: () => new Promise<void>(done => { server.closeAllConnections(); server.close(() => done()); }),
             });
         });
@@ -72,6 +120,8 @@ if (isMain) {
         console.error(`API_FOUR_EYES_THRESHOLD_IDR must be a whole number of rupiah >= 0, not "${threshold}"`);
         process.exit(1);
     }
-    const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr });
+    const faults = process.env.API_FAULTS ? (JSON.parse(process.env.API_FAULTS) as FaultConfig) : undefined;
+    const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr, faults });
+    if (faults) console.log(`Fault mode on: ${JSON.stringify(faults)}`);
     console.log(`Mock review API listening on ${url} (demo logins: operator1, operator2, supervisor1 / demo)`);
 }

@@ -24,7 +24,7 @@ async function buildAndServe(outDir: string, env: Record<string, string>) {
 export default async function setup(project: TestProject) {
     const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    const api = await startStandaloneServer({ port: API_PORT, seed: 5 });
+    const api = await startStandaloneServer({ port: API_PORT, seed: 5, control: true });
     const demo = await buildAndServe(resolve(root, 'tests/e2e/.build/demo'), {});
     const realApi = await buildAndServe(resolve(root, 'tests/e2e/.build/real-api'), { VITE_API_URL: api.url });
     project.provide('demoUrl', demo.url);
