@@ -4,7 +4,7 @@ import { requiresSecondApproval, secondApprovalRefusal } from '../../src/domain/
 import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import { composeCustomerMessage, invalidReasonIds } from '../../src/domain/reasonCatalogue';
 import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/domain/requestStatus';
-import type { AuditAction, Cancellation, Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { AuditAction, AuditEntry, Cancellation, Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
 import type { Db } from '../db';
 import { endpoint, lapseExpiredClaims, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
@@ -210,6 +210,15 @@ function isFirstApprovalReplay(record: ReviewRequest, user: Operator, version: n
     return record.kind === 'cancellation' && record.status === 'awaiting_second_approval' && record.firstApproval?.by === user.id && record.version === version + 1;
 }
 
+/** A send-back sent twice: the caller's send-back is the last thing that happened to the request. */
+function isSendBackReplay(ctx: Context, record: ReviewRequest, version: number) {
+    if (record.status !== 'pending' || record.version !== version + 1) return false;
+    const { audit } = ctx.db.state;
+    let last: AuditEntry | undefined;
+    for (let i = audit.length - 1; i >= 0 && !last; i -= 1) if (audit[i]!.requestId === record.id) last = audit[i];
+    return last?.action === 'send_back' && last.actor === ctx.user.id;
+}
+
 /** The four-eyes second approval: a supervisor other than the first approver; no claim needed, the version guards it. */
 function secondApprove(ctx: Context, record: Cancellation, version: number, note: string | null): Response {
     const refusal = secondApprovalRefusal(record, ctx.user);
@@ -264,6 +273,7 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const version = requireVersion(body);
             const note = requiredText(body, 'note', 2000);
             const record = findOr404(ctx, kind);
+            if (isSendBackReplay(ctx, record, version)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
             if (record.status !== 'awaiting_second_approval') throw new ApiError(409, 'conflict_state', `cannot send back a ${record.status} request`, { record: present(record, ctx) });
             requireCurrentVersion(record, version, ctx);
             return transition(ctx, record, 'send_back', { firstApproval: null, assignee: null, claimedAt: null, claimExpiresAt: null }, { note });
