@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useGetIdentity, useGetOne, useLocale, useNotify, useTranslate } from 'react-admin';
 import { ApproveDialog } from '../common/review/ApproveDialog';
 import { useReviewActions } from '../common/review/useReviewActions';
+import { secondApprovalDrafts, type SecondApprovalDraft } from '../common/review/decisionDraft';
 import { useShortcuts } from '../common/review/useShortcuts';
 import { secondApprovalRefusal } from '../domain/fourEyes';
 import type { Cancellation, Operator } from '../domain/types';
@@ -17,8 +18,15 @@ export function SecondApprovalPanel({ record }: { record: Cancellation }) {
     const { identity } = useGetIdentity();
     const actions = useReviewActions('cancellations');
     const guard = useNumberReleaseGuard(record, { firstOfTwo: false });
-    const [dialog, setDialog] = useState<'approve' | 'send_back' | null>(null);
-    const [note, setNote] = useState('');
+    // Kept in sessionStorage: the note survives a failed request, closing the dialog, and the sign-in after a 401.
+    const [draft, setDraftState] = useState<SecondApprovalDraft>(() => secondApprovalDrafts.load(record.id) ?? { dialog: null, note: '' });
+    const setDraft = (next: SecondApprovalDraft) => {
+        setDraftState(next);
+        secondApprovalDrafts.save(record.id, next);
+    };
+    const { dialog, note } = draft;
+    const setDialog = (which: SecondApprovalDraft['dialog']) => setDraft({ ...draft, dialog: which });
+    const setNote = (text: string) => setDraft({ ...draft, note: text });
     const { data: firstApprover } = useGetOne<Operator>('operators', { id: record.firstApproval?.by ?? '' }, { enabled: !!record.firstApproval });
     const refusal = identity ? secondApprovalRefusal(record, { id: String(identity.id), role: identity.role as Operator['role'] }) : 'not_supervisor';
     const open = (which: 'approve' | 'send_back') => {
@@ -28,8 +36,8 @@ export function SecondApprovalPanel({ record }: { record: Cancellation }) {
     };
     useShortcuts({ a: () => open('approve'), b: () => open('send_back') }, !dialog);
     const done = (messageKey: string) => {
-        setDialog(null);
-        setNote('');
+        setDraftState({ dialog: null, note: '' });
+        secondApprovalDrafts.clear(record.id);
         notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
     };
 

@@ -30,12 +30,13 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     const actions = useReviewActions(resource);
     const { reviewNext } = useReviewNext(resource);
     const [autoAdvance, setAutoAdvance] = useStore('review.autoAdvance', true);
-    const [draft, setDraftState] = useState<DecisionDraft | null>(() => decisionDrafts.load(record.id));
+    // The open dialog's draft; a closed dialog's text stays in storage only.
+    const [draft, setDraftState] = useState<DecisionDraft | null>(() => (decisionDrafts.load(record.id)?.dialog ? decisionDrafts.load(record.id) : null));
     const [helpOpen, setHelpOpen] = useState(false);
     const heldByMe = record.status === 'in_review' && !!identity && record.assignee === identity.id;
 
     useEffect(() => {
-        if (decisionDrafts.load(record.id)) notify('app.review.draft_restored', { type: 'info' });
+        if (decisionDrafts.load(record.id)?.dialog) notify('app.review.draft_restored', { type: 'info' });
     }, [record.id, notify]);
 
     const setDraft = useCallback((next: DecisionDraft | null) => {
@@ -47,7 +48,13 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     const open = (dialog: DecisionDraft['dialog']) => {
         if (!heldByMe || (dialog === 'approve' && approveBlocked)) return;
         approveGuard?.reset();
-        setDraft({ ...EMPTY_DRAFT, ...(draft ?? {}), dialog });
+        setDraft({ ...EMPTY_DRAFT, ...(draft ?? decisionDrafts.load(record.id) ?? {}), dialog });
+    };
+
+    /** Closing keeps what was typed: reopening the dialog (after a conflict, say) brings it back. */
+    const close = () => {
+        if (draft) decisionDrafts.save(record.id, { ...draft, dialog: null });
+        setDraftState(null);
     };
 
     const afterDecision = async (messageKey: string) => {
@@ -85,7 +92,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
                     note={draft.note}
                     onNoteChange={note => setDraft({ ...draft, note })}
                     onConfirm={async () => { await actions.approve(record, draft.note); await afterDecision('app.review.approved'); }}
-                    onClose={() => setDraft(null)}
+                    onClose={close}
                     canDecide={heldByMe}
                     confirmable={approveGuard?.confirmable ?? true}
                 >
@@ -101,7 +108,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
                     draft={draft}
                     onDraftChange={change => setDraft({ ...draft, ...change })}
                     onConfirm={async () => { await actions.reject(record, draft); await afterDecision('app.review.rejected'); }}
-                    onClose={() => setDraft(null)}
+                    onClose={close}
                     canDecide={heldByMe}
                 />
             )}
