@@ -1,6 +1,7 @@
 import { AutocompleteInput, DataTable, DateField, DateTimeInput, downloadCSV, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, useLocale, useTranslate, type Exporter } from 'react-admin';
 import type { AuditEntry, Operator } from '../domain/types';
 import { auditCsv } from './auditCsv';
+import { ListErrorState } from '../common/errors/ErrorState';
 
 const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict'];
 const actionChoices = ACTIONS.map(id => ({ id, name: `app.audit.action.${id}` }));
@@ -33,7 +34,7 @@ export function AuditList() {
         downloadCSV(await auditCsv(entries, operators, translate), 'audit');
     };
     return (
-        <List filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
+        <List error={<ListErrorState />} filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
             <DataTable<AuditEntry> bulkActionButtons={false} rowClick={false}>
                 <DataTable.Col source="at"><DateField source="at" showTime /></DataTable.Col>
                 <DataTable.Col source="actor" disableSort render={entry => (entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>)} />

@@ -34,6 +34,15 @@ export const en = {
             internal: 'The server failed. Nothing was changed; please try again.',
             network: 'The server could not be reached. Check the connection and try again.',
             unexpected: 'The server gave an unexpected answer.',
+            malformed_response: 'The server sent an answer the console cannot read (wrong or incomplete data). Nothing was changed; try again, and tell the API team if it persists.',
+            refused: 'The server refused the request without a readable reason (a proxy or gateway may be in the way). Try again, or sign in again.',
+        },
+        error_state: {
+            catalogue: 'The rejection reasons could not be loaded.',
+            list: 'This list could not be loaded.',
+            record: 'This request could not be loaded.',
+            crashed: 'This request could not be shown: some of its data is not what the console expects. The rest of the console still works.',
+            retry: 'Try again',
         },
         status: {
             pending: 'Pending',

@@ -36,6 +36,15 @@ export const zh: AppMessages = {
             internal: '服务器出错，未做任何更改，请重试。',
             network: '无法连接服务器，请检查网络后重试。',
             unexpected: '服务器返回了无法识别的应答。',
+            malformed_response: '服务器返回的应答无法读取（数据有误或不完整），未做任何更改。请重试；如仍出现，请联系接口团队。',
+            refused: '服务器拒绝了请求，且未给出可读的原因（可能被代理或网关拦截）。请重试或重新登录。',
+        },
+        error_state: {
+            catalogue: '无法加载驳回原因。',
+            list: '无法加载此列表。',
+            record: '无法加载此申请。',
+            crashed: '无法显示此申请：其中部分数据与控制台的预期不符。控制台其他功能仍可正常使用。',
+            retry: '重试',
         },
         status: {
             pending: '待审核',

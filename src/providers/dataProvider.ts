@@ -1,9 +1,11 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
 import type { QualityReview, QualitySample, QualityVerdict, RequestKind, ReviewRequest, Stats } from '../domain/types';
-import { httpClient } from './httpClient';
+import { httpClient, MALFORMED_RESPONSE } from './httpClient';
+import { checkRecord, checkRecords, checkRequest, checkStats, ShapeProblem, totalFromContentRange } from './responseShape';
 
-// ra-data-simple-rest for the resources, plus the explicit review actions of the contract.
+// ra-data-simple-rest for the resources, plus the explicit review actions of the contract; every answer the
+// console reads is checked against the shapes it relies on (responseShape.ts).
 
 export const RESOURCE_OF: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
 
@@ -23,27 +25,57 @@ export interface ReviewActions {
 
 export type ReviewDataProvider = DataProvider & ReviewActions;
 
+type Answer = Awaited<ReturnType<typeof httpClient>>;
+
+/** Runs `read` on the answer of one call; a wrong shape (or simple-rest's own complaint) becomes app.errors.malformed_response. */
+async function checked<T>(call: (client: typeof httpClient) => Promise<T>, check: (result: T, answer: Answer | undefined) => void): Promise<T> {
+    let answer: Answer | undefined;
+    const recording: typeof httpClient = async (url, options) => (answer = await httpClient(url, options));
+    try {
+        const result = await call(recording);
+        check(result, answer);
+        return result;
+    } catch (error) {
+        if (error instanceof HttpError) throw error;
+        // ShapeProblem, or ra-data-simple-rest's untranslated "The Content-Range header is missing ..." Error.
+        if (error instanceof ShapeProblem || answer) throw new HttpError(MALFORMED_RESPONSE, answer?.status ?? 200, { problem: (error as Error).message, body: answer?.body });
+        throw error;
+    }
+}
+
+/** ra-data-simple-rest's reads, each with its answer checked. */
+function checkedReads(apiUrl: string): Pick<DataProvider, 'getList' | 'getOne' | 'getMany' | 'getManyReference'> {
+    const rest = (client: typeof httpClient) => simpleRestProvider(apiUrl, client);
+    const listChecked = (resource: string) => (result: { data: unknown }, answer: Answer | undefined) => {
+        checkRecords(resource, result.data);
+        totalFromContentRange(answer?.headers.get('Content-Range') ?? null);
+    };
+    return {
+        getList: (resource, params) => checked(client => rest(client).getList(resource, params), listChecked(resource)),
+        getManyReference: (resource, params) => checked(client => rest(client).getManyReference(resource, params), listChecked(resource)),
+        getMany: (resource, params) => checked(client => rest(client).getMany(resource, params), result => checkRecords(resource, result.data)),
+        getOne: (resource, params) => checked(client => rest(client).getOne(resource, params), result => checkRecord(resource, result.data)),
+    };
+}
+
 export function createDataProvider(apiUrl: string): ReviewDataProvider {
     const base = simpleRestProvider(apiUrl, httpClient);
-    const post = async (path: string, body: object) => {
-        const { json } = await httpClient(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
-        return { data: json as ReviewRequest };
-    };
-    const action = (name: string) => (resource: string, { id, ...body }: { id: string }) => post(`${resource}/${encodeURIComponent(id)}/${name}`, body);
+    const postJson = (path: string, body: object) => httpClient(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (resource: string, path: string, body: object) =>
+        checked(async client => ({ data: (await client(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json as ReviewRequest }), result => checkRequest(resource, result.data));
+    const action = (name: string) => (resource: string, { id, ...body }: { id: string }) => post(resource, `${resource}/${encodeURIComponent(id)}/${name}`, body);
     return {
         ...base,
+        ...checkedReads(apiUrl),
         claim: action('claim'),
         release: action('release'),
         approve: action('approve'),
         reject: action('reject'),
-        claimNext: (resource, body) => post(`${resource}/claim-next`, body),
+        claimNext: (resource, body) => post(resource, `${resource}/claim-next`, body),
         sendBack: action('send-back'),
-        getStats: async ({ from, to }) => {
-            const { json } = await httpClient(`${apiUrl}/stats?${new URLSearchParams({ from, to })}`);
-            return json as Stats;
-        },
-        drawQualitySample: async params => (await post('quality-samples', params)).data as unknown as QualitySample,
-        giveQualityVerdict: async ({ id, ...body }) => (await post(`quality-reviews/${encodeURIComponent(id)}/verdict`, body)).data as unknown as QualityReview,
+        getStats: ({ from, to }) => checked(async client => (await client(`${apiUrl}/stats?${new URLSearchParams({ from, to })}`)).json as Stats, checkStats),
+        drawQualitySample: async params => (await postJson('quality-samples', params)).json as QualitySample,
+        giveQualityVerdict: async ({ id, ...body }) => (await postJson(`quality-reviews/${encodeURIComponent(id)}/verdict`, body)).json as QualityReview,
         reassign: action('reassign'),
         resetDemoData: async () => {
             await httpClient(`${apiUrl}/demo/reset`, { method: 'POST', body: '{}' });

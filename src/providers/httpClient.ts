@@ -17,18 +17,26 @@ export function errorMessageKey(status: number, body: unknown): string {
     if (isApiError(body) && KNOWN_CODES.has(body.error.code)) return `app.errors.${body.error.code}`;
     if (status === 0) return 'app.errors.network';
     if (status >= 500) return 'app.errors.internal';
+    // A 4xx without our error body: a proxy, gateway or firewall answered instead of the API.
+    if (status >= 400) return 'app.errors.refused';
     return 'app.errors.unexpected';
 }
+
+export const MALFORMED_RESPONSE = 'app.errors.malformed_response';
 
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = session.get()?.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    let response: Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
     try {
-        return await fetchUtils.fetchJson(url, { ...options, headers });
+        response = await fetchUtils.fetchJson(url, { ...options, headers });
     } catch (error) {
         if (error instanceof HttpError) throw new HttpError(errorMessageKey(error.status, error.body), error.status, error.body);
         // fetch itself failed: offline, DNS, CORS, dropped connection.
         throw new HttpError('app.errors.network', 0, null);
     }
+    // fetchJson leaves `json` undefined when a 2xx body is not JSON: an HTML page, an empty or a truncated answer.
+    if (response.status !== 204 && response.json === undefined) throw new HttpError(MALFORMED_RESPONSE, response.status, response.body);
+    return response;
 }

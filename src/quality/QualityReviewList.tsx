@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { DataTable, DateField, ExportButton, FilterButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import type { QualityReview } from '../domain/types';
 import { DrawSampleButton } from './DrawSampleButton';
+import { ListErrorState } from '../common/errors/ErrorState';
 
 const verdictChoices = [
     { id: 'pending', name: 'app.quality.verdict_pending' },
@@ -24,7 +25,7 @@ function VerdictChip({ review }: { review: QualityReview }) {
 /** Sampled decisions awaiting (or given) a supervisor's blind verdict. */
 export function QualityReviewList() {
     return (
-        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} empty={false} actions={<TopToolbar><DrawSampleButton /><FilterButton /><ExportButton /></TopToolbar>}>
+        <List error={<ListErrorState />} filters={filters} sort={{ field: 'id', order: 'DESC' }} empty={false} actions={<TopToolbar><DrawSampleButton /><FilterButton /><ExportButton /></TopToolbar>}>
             <DataTable<QualityReview> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="requestId" />
                 <DataTable.Col source="requestKind" disableSort />

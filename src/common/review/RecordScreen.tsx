@@ -1,17 +1,33 @@
 import type { ComponentType } from 'react';
-import { Loading, ShowBase, useRecordContext, type RaRecord, type ShowBaseProps } from 'react-admin';
+import { Loading, ShowBase, useNotify, useRecordContext, useShowContext, type RaRecord, type ShowBaseProps } from 'react-admin';
+import { RecordErrorState } from '../errors/ErrorState';
+import { RecordErrorBoundary } from '../errors/RecordErrorBoundary';
 
 function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: ComponentType<{ record: T }> }) {
     const record = useRecordContext<T>();
+    const { refetch } = useShowContext<T>();
     if (!record) return <Loading />;
     // Keyed by id: a new record (after "review next") starts with fresh state, no draft or zoom carries over.
-    return <Screen key={record.id} record={record} />;
+    return (
+        <RecordErrorBoundary key={record.id} onRetry={() => void refetch()}>
+            <Screen record={record} />
+        </RecordErrorBoundary>
+    );
 }
 
-/** A show route that renders `screen` with the loaded record. */
+/**
+ * A show route that renders `screen` with the loaded record. A failed load stays on the page with its translated
+ * reason and a retry (not react-admin's "item does not exist" and a redirect), and a render error in the screen
+ * replaces only the screen.
+ */
 export function RecordScreen<T extends RaRecord>({ screen, queryOptions }: { screen: ComponentType<{ record: T }>; queryOptions?: ShowBaseProps<T>['queryOptions'] }) {
+    const notify = useNotify();
+    const onError = (error: unknown) => {
+        const key = error instanceof Error && error.message.startsWith('app.errors.') ? error.message : 'app.errors.unexpected';
+        notify(key, { type: 'error' });
+    };
     return (
-        <ShowBase<T> queryOptions={queryOptions}>
+        <ShowBase<T> queryOptions={{ onError, ...queryOptions }} error={<RecordErrorState />}>
             <CurrentRecord<T> screen={screen} />
         </ShowBase>
     );

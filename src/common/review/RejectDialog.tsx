@@ -8,6 +8,7 @@ import { DialogFailure } from './DialogFailure';
 import { useDialogSubmit } from './useDialogSubmit';
 import { isTypingTarget } from './useShortcuts';
 import { ReasonPicker } from './ReasonPicker';
+import { ErrorState } from '../errors/ErrorState';
 
 type RejectDraft = Pick<DecisionDraft, 'reasons' | 'note' | 'customerMessage' | 'messageEdited'>;
 
@@ -26,7 +27,7 @@ export interface RejectDialogProps {
 /** Reject with reasons from the catalogue (number keys pick them), the customer message and an internal note. */
 export function RejectDialog({ requestId, kind, customerName, customerLanguage, draft, onDraftChange, onConfirm, onClose, canDecide }: RejectDialogProps) {
     const translate = useTranslate();
-    const { data: reasons = [] } = useGetList<Reason>('reasons', { filter: { kind }, sort: { field: 'order', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+    const { data: reasons = [], error: catalogueError, refetch: refetchCatalogue } = useGetList<Reason>('reasons', { filter: { kind }, sort: { field: 'order', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
     const { submit, sending, failure } = useDialogSubmit(onConfirm);
     const [triedEmpty, setTriedEmpty] = useState(false);
 
@@ -66,6 +67,7 @@ export function RejectDialog({ requestId, kind, customerName, customerLanguage, 
                 <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ pt: 1 }}>
                     <Stack sx={{ flex: 1 }} spacing={1}>
                         <ReasonPicker reasons={reasons} selected={draft.reasons} onToggle={toggle} />
+                        {catalogueError && <ErrorState titleKey="app.error_state.catalogue" error={catalogueError} onRetry={() => void refetchCatalogue()} />}
                         {triedEmpty && <Alert severity="error" role="alert">{translate('app.review.reasons_required')}</Alert>}
                         {draft.reasons.length > 0 && (
                             <Alert severity={isFinalRejection(draft.reasons) ? 'error' : 'info'} data-testid="retry-or-final">
