@@ -44,19 +44,23 @@ export type Db = ReturnType<typeof createDb>;
 export function createDb(options: DbOptions = {}) {
     const now = options.now ?? (() => new Date());
     const sla = options.sla ?? DEFAULT_SLA;
-    const seedState = (): DbState => ({
-        ...buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla, fourEyesThresholdIdr: options.fourEyesThresholdIdr }),
-        sessions: {},
-    });
+    const seedState = (): DbState => {
+        const seeded = buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla, fourEyesThresholdIdr: options.fourEyesThresholdIdr });
+        // Copies share a few hidden classes; the seeded objects each have their own, which makes every scan of 100,000 of them ~100x slower.
+        return { ...seeded, verifications: seeded.verifications.map(r => ({ ...r })), cancellations: seeded.cancellations.map(r => ({ ...r })), sessions: {} };
+    };
     let state: DbState = options.initialState ?? seedState();
     // A saved state from before quality sampling has no quality collections.
     state.qualitySamples ??= [];
     state.qualityReviews ??= [];
     let byId = new Map<string, ReviewRequest>();
     let indexedDay = '';
+    // Counts changes (and re-indexing after in-place edits), so that what is derived from the requests can be cached until the next one.
+    let changes = 0;
 
     /** Recomputes what the server derives for lists: failed checks and identities reused across accounts. */
     function index() {
+        changes += 1;
         byId = new Map<string, ReviewRequest>([...state.verifications, ...state.cancellations].map(r => [r.id, r]));
         const byIdNumber = new Map<string, Verification[]>();
         for (const v of state.verifications) {
@@ -98,7 +102,12 @@ export function createDb(options: DbOptions = {}) {
         refreshDerived() {
             if (now().toISOString().slice(0, 10) !== indexedDay) index();
         },
+        /** Grows on every change: a cache of something derived from the requests is valid while this stays the same. */
+        get changes() {
+            return changes;
+        },
         changed() {
+            changes += 1;
             options.onChange?.(state);
         },
         /** Recomputes the derived fields and the id index after the state was edited in place (tests, fault mode). */

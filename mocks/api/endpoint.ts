@@ -49,13 +49,25 @@ export function authenticate(db: Db, request: Request): Operator {
     return user;
 }
 
+// When the next claim lapses, per store: valid until the store changes (a claim, a heartbeat, a decision) or is replaced.
+const nextLapse = new WeakMap<Db, { state: Db['state']; changes: number; at: number }>();
+
 /** Claims nobody touched for CLAIM_TTL go back to the queue, with an audit entry, before anyone reads. */
 export function lapseExpiredClaims(db: Db) {
     const now = db.now().getTime();
+    const known = nextLapse.get(db);
+    // Nothing changed since the last look, and the earliest claim then still runs: no request of 100,000 needs looking at.
+    if (known && known.state === db.state && known.changes === db.changes && now < known.at) return;
     let lapsed = false;
+    let next = Number.POSITIVE_INFINITY;
     for (const kind of ['verification', 'cancellation'] as const) {
         for (const request of db.collection(kind)) {
-            if (request.status !== 'in_review' || !request.claimExpiresAt || Date.parse(request.claimExpiresAt) > now) continue;
+            if (request.status !== 'in_review' || !request.claimExpiresAt) continue;
+            const expires = Date.parse(request.claimExpiresAt);
+            if (expires > now) {
+                next = Math.min(next, expires);
+                continue;
+            }
             const holder = request.assignee;
             Object.assign(request, { status: nextStatus('in_review', 'lapse'), assignee: null, claimedAt: null, claimExpiresAt: null, version: request.version + 1 });
             db.appendAudit({ actor: 'system', action: 'lapse', requestKind: kind, requestId: request.id, fromStatus: 'in_review', toStatus: 'pending', reasons: [], note: `claim held by ${holder} expired` });
@@ -63,6 +75,7 @@ export function lapseExpiredClaims(db: Db) {
         }
     }
     if (lapsed) db.changed();
+    nextLapse.set(db, { state: db.state, changes: db.changes, at: next });
 }
 
 /** An endpoint anyone may call (login, document images). */

@@ -52,11 +52,37 @@ export function parseListQuery(url: URL, options: { sortable: readonly string[];
     return { sort, range, filter: filterParam as Record<string, unknown> };
 }
 
+// `String.prototype.localeCompare` with no arguments, without building the collation for every call.
+const collator = new Intl.Collator();
+
 function compare(a: unknown, b: unknown): number {
     if (a === b) return 0;
     if (a === null || a === undefined) return 1;
     if (b === null || b === undefined) return -1;
-    return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+    return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+}
+
+/**
+ * The first `count` rows in the order of `comparator` (a total order), as a full sort would give them. A short page of a
+ * long list keeps a sorted buffer instead of sorting everything: one comparison for most rows.
+ */
+export function firstInOrder<T>(rows: readonly T[], count: number, comparator: (a: T, b: T) => number): T[] {
+    if (count <= 0) return [];
+    if (count * 8 >= rows.length) return [...rows].sort(comparator).slice(0, count);
+    const best: T[] = [];
+    for (const row of rows) {
+        if (best.length === count && comparator(row, best[count - 1]!) >= 0) continue;
+        let low = 0;
+        let high = best.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (comparator(row, best[middle]!) < 0) high = middle;
+            else low = middle + 1;
+        }
+        best.splice(low, 0, row);
+        if (best.length > count) best.pop();
+    }
+    return best;
 }
 
 /**
@@ -67,12 +93,12 @@ export function page<T extends { id: string }>(resource: string, rows: T[], quer
     const { field, order } = query.sort ?? defaultSort;
     const direction = order === 'ASC' ? 1 : -1;
     const custom = Object.hasOwn(comparators, field) ? comparators[field] : undefined;
-    const sorted = [...rows].sort(custom ? (a, b) => custom(a, b) * direction : (a, b) => {
+    const comparator = custom ? (a: T, b: T) => custom(a, b) * direction : (a: T, b: T) => {
         const byField = compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]);
-        return byField !== 0 ? byField * direction : a.id.localeCompare(b.id);
-    });
+        return byField !== 0 ? byField * direction : collator.compare(a.id, b.id);
+    };
     const [start, end] = query.range;
-    const slice = sorted.slice(start, end + 1);
+    const slice = firstInOrder(rows, end + 1, comparator).slice(start, end + 1);
     const contentRange = slice.length === 0 ? `${resource} */${rows.length}` : `${resource} ${start}-${start + slice.length - 1}/${rows.length}`;
     return { slice, contentRange };
 }

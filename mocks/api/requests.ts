@@ -56,11 +56,27 @@ export function redactForList(record: ReviewRequest, user: Operator): ReviewRequ
     return decision === record.decision && firstApproval === record.firstApproval ? record : { ...record, decision, firstApproval };
 }
 
+interface SearchEntry {
+    id: string;
+    mobileNumber: string;
+    email: string;
+    name: string;
+    number: string;
+    /** The fields, lower case, one a line, without spaces. */
+    text: string;
+}
+
+// Built once per record and reused while its searchable fields stay the same (a search reads every record).
+const searchEntries = new WeakMap<ReviewRequest, SearchEntry>();
+
 function searchText(record: ReviewRequest): string {
-    const parts = [record.id, record.mobileNumber, record.email];
-    if (record.kind === 'verification') parts.push(record.fullName, record.idNumber);
-    else parts.push(record.holderName, record.account.accountId);
-    return parts.join('\n').toLowerCase();
+    const name = record.kind === 'verification' ? record.fullName : record.holderName;
+    const number = record.kind === 'verification' ? record.idNumber : record.account.accountId;
+    const known = searchEntries.get(record);
+    if (known && known.id === record.id && known.mobileNumber === record.mobileNumber && known.email === record.email && known.name === name && known.number === number) return known.text;
+    const text = [record.id, record.mobileNumber, record.email, name, number].join('\n').toLowerCase().replace(/ /g, '');
+    searchEntries.set(record, { id: record.id, mobileNumber: record.mobileNumber, email: record.email, name, number, text });
+    return text;
 }
 
 const BOOLEAN_FILTERS = ['open', 'overdue', 'resubmission', 'hasFailedChecks', 'readyToApprove'];
@@ -76,36 +92,39 @@ function validateFilter(filter: Record<string, unknown>) {
     }
 }
 
-function matches(record: ReviewRequest, filter: Record<string, unknown>, ctx: Context): boolean {
+/** The filter as one test per given field, built once per request (a list request tests every record). */
+function matcher(filter: Record<string, unknown>, ctx: Context): (record: ReviewRequest) => boolean {
+    const tests: ((record: ReviewRequest) => boolean)[] = [];
     for (const [key, value] of Object.entries(filter)) {
         if (value === undefined || value === '') continue;
         switch (key) {
-            case 'id': if (!oneOf(value).includes(record.id)) return false; break;
-            case 'previousId': if (record.previousId !== String(value)) return false; break;
-            case 'status': if (!oneOf(value).includes(record.status)) return false; break;
-            case 'open': if (isOpen(record.status) !== assertBoolean(key, value)) return false; break;
-            case 'decidedBy': if (record.decidedBy !== String(value)) return false; break;
+            case 'id': { const ids = new Set(oneOf(value)); tests.push(record => ids.has(record.id)); break; }
+            case 'previousId': { const wanted = String(value); tests.push(record => record.previousId === wanted); break; }
+            case 'status': { const wanted = new Set(oneOf(value)); tests.push(record => wanted.has(record.status)); break; }
+            case 'open': { const wanted = assertBoolean(key, value); tests.push(record => isOpen(record.status) === wanted); break; }
+            case 'decidedBy': { const wanted = String(value); tests.push(record => record.decidedBy === wanted); break; }
             case 'assignee': {
                 const wanted = value === 'me' ? ctx.user.id : value === 'unassigned' ? null : String(value);
-                if (record.assignee !== wanted) return false;
+                tests.push(record => record.assignee === wanted);
                 break;
             }
             case 'q': {
                 const needle = String(value).trim().toLowerCase().replace(/\s+/g, '');
-                if (needle && !searchText(record).replace(/ /g, '').includes(needle)) return false;
+                if (needle) tests.push(record => searchText(record).includes(needle));
                 break;
             }
             case 'overdue': {
-                const late = Date.parse(record.dueAt) < ctx.db.now().getTime() && record.decidedAt === null;
-                if (late !== assertBoolean(key, value)) return false;
+                const wanted = assertBoolean(key, value);
+                const now = ctx.db.now().getTime();
+                tests.push(record => (Date.parse(record.dueAt) < now && record.decidedAt === null) === wanted);
                 break;
             }
-            case 'resubmission': if ((record.attempt > 1) !== assertBoolean(key, value)) return false; break;
-            case 'hasFailedChecks': if (record.kind === 'verification' && (record.failedChecks > 0) !== assertBoolean(key, value)) return false; break;
-            case 'readyToApprove': if (record.kind === 'cancellation' && isReadyToApprove(record.account) !== assertBoolean(key, value)) return false; break;
+            case 'resubmission': { const wanted = assertBoolean(key, value); tests.push(record => (record.attempt > 1) === wanted); break; }
+            case 'hasFailedChecks': { const wanted = assertBoolean(key, value); tests.push(record => record.kind !== 'verification' || (record.failedChecks > 0) === wanted); break; }
+            case 'readyToApprove': { const wanted = assertBoolean(key, value); tests.push(record => record.kind !== 'cancellation' || isReadyToApprove(record.account) === wanted); break; }
         }
     }
-    return true;
+    return record => tests.every(test => test(record));
 }
 
 function findOr404(ctx: Context, kind: RequestKind): ReviewRequest {
@@ -241,7 +260,7 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
         http.get(path, on(ctx => {
             const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
             validateFilter(query.filter);
-            const rows = ctx.db.collection(kind).filter(record => matches(record, query.filter, ctx));
+            const rows = ctx.db.collection(kind).filter(matcher(query.filter, ctx));
             const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, ctx.user.id);
             const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
             return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });
