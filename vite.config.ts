@@ -19,14 +19,16 @@ function dropMockWorkerForRealApi(apiUrl: string | undefined): Plugin {
 }
 
 /** The built app's Content-Security-Policy: no inline or foreign script; the API's origin (if any) for data and images. */
-export function contentSecurityPolicy(apiUrl: string | undefined): string {
+export function contentSecurityPolicy(apiUrl: string | undefined, documentOrigins = ''): string {
     const api = apiUrl && /^https?:\/\//.test(apiUrl) ? ` ${new URL(apiUrl).origin}` : '';
+    // Document storage on another host (pre-signed URLs): the console loads images from these too (src/common/documentUrl.ts).
+    const documents = documentOrigins.split(',').map(origin => origin.trim()).filter(origin => /^https?:\/\/[^/\s;]+$/.test(origin)).map(origin => ` ${origin}`).join('');
     return [
         "default-src 'self'",
         "script-src 'self'",
         // MUI (emotion) injects its styles at run time.
         "style-src 'self' 'unsafe-inline'",
-        `img-src 'self' data: blob:${api}`,
+        `img-src 'self' data: blob:${api}${documents}`,
         `connect-src 'self'${api}`,
         "font-src 'self' data:",
         "worker-src 'self'",
@@ -37,18 +39,18 @@ export function contentSecurityPolicy(apiUrl: string | undefined): string {
 }
 
 // Only in builds: the dev server's hot reload needs an inline preamble script.
-function contentSecurityPolicyMeta(apiUrl: string | undefined): Plugin {
+function contentSecurityPolicyMeta(apiUrl: string | undefined, documentOrigins: string | undefined): Plugin {
     return {
         name: 'content-security-policy-meta',
         apply: 'build',
-        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(apiUrl) }, injectTo: 'head-prepend' }],
+        transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(apiUrl, documentOrigins) }, injectTo: 'head-prepend' }],
     };
 }
 
 export default defineConfig(({ mode }) => {
     const env = loadEnv(mode, process.cwd(), 'VITE_');
     return {
-        plugins: [react(), dropMockWorkerForRealApi(env.VITE_API_URL), contentSecurityPolicyMeta(env.VITE_API_URL)],
+        plugins: [react(), dropMockWorkerForRealApi(env.VITE_API_URL), contentSecurityPolicyMeta(env.VITE_API_URL, env.VITE_DOCUMENT_ORIGINS)],
         server: { host: '127.0.0.1', port: 5173 },
         preview: { host: '127.0.0.1', port: 4173 },
         build: { sourcemap: false, chunkSizeWarningLimit: 1500 },

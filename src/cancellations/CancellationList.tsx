@@ -10,6 +10,7 @@ import { RefundField } from './RefundField';
 const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
 import { IDR_FORMAT as IDR } from '../common/facts/useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
+import { CustomerText } from '../common/CustomerText';
 
 export function CancellationList() {
     const locale = useLocale();
@@ -18,8 +19,8 @@ export function CancellationList() {
         <List error={<ListErrorState />} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
-                <DataTable.Col source="holderName" />
-                <DataTable.Col source="mobileNumber" />
+                <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={180} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.Col source="account.balance" align="right" disableSort>

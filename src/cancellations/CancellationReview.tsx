@@ -17,6 +17,7 @@ import { CancellationFacts } from '../common/facts/CancellationFacts';
 import { PreconditionChecklist } from '../common/facts/PreconditionChecklist';
 import { SecondApprovalPanel } from './SecondApprovalPanel';
 import { useNumberReleaseGuard } from './useNumberReleaseGuard';
+import { CustomerText } from '../common/CustomerText';
 
 
 function NumberReleased({ record }: { record: Cancellation }) {
@@ -49,7 +50,10 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
     return (
         <Stack spacing={2} sx={{ py: 2 }} data-testid="review-screen" data-request={record.id}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <Typography variant="h6" component="h1">{translate('app.review.title', { id: record.id })} · {record.holderName}</Typography>
+                <Typography variant="h6" component="h1" sx={{ display: 'flex', minWidth: 0, maxWidth: '100%' }}>
+                    <span style={{ whiteSpace: 'pre' }}>{`${translate('app.review.title', { id: record.id })} · `}</span>
+                    <CustomerText value={record.holderName} maxWidth="60vw" />
+                </Typography>
                 <StatusChip />
                 <DueTag />
             </Stack>

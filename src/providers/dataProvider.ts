@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider } from 'react-admin';
 import type { QualityReview, QualitySample, QualityVerdict, RequestKind, ReviewRequest, Stats } from '../domain/types';
+import { allowDocumentsFrom } from '../common/documentUrl';
 import { httpClient, MALFORMED_RESPONSE } from './httpClient';
 import { checkRecord, checkRecords, checkRequest, checkStats, ShapeProblem, totalFromContentRange } from './responseShape';
 
@@ -59,6 +60,7 @@ function checkedReads(apiUrl: string): Pick<DataProvider, 'getList' | 'getOne' |
 }
 
 export function createDataProvider(apiUrl: string): ReviewDataProvider {
+    allowDocumentsFrom(apiUrl);
     const base = simpleRestProvider(apiUrl, httpClient);
     const postJson = (path: string, body: object) => httpClient(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) });
     const post = (resource: string, path: string, body: object) =>

@@ -1,6 +1,7 @@
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useGetOne, useLocale, useTranslate } from 'react-admin';
-import { isSafeImageUrl } from '../common/safeImageUrl';
+import { CUSTOMER_TEXT_SX, CustomerTextBlock } from '../common/CustomerText';
+import { isLoadableDocumentUrl } from '../common/documentUrl';
 import type { Reason, Verification } from '../domain/types';
 
 const COMPARED: [field: string, read: (v: Verification) => string | null][] = [
@@ -16,7 +17,7 @@ const COMPARED: [field: string, read: (v: Verification) => string | null][] = [
 const DOCUMENTS = [['idFront', 'id_front'], ['idBack', 'id_back'], ['selfie', 'selfie']] as const;
 
 function Thumbnail({ url, alt }: { url: string | null; alt: string }) {
-    if (!isSafeImageUrl(url)) return <Box sx={{ width: 96, height: 60, bgcolor: 'action.hover', borderRadius: 1 }} aria-label={alt} />;
+    if (!isLoadableDocumentUrl(url)) return <Box sx={{ width: 96, height: 60, bgcolor: 'action.hover', borderRadius: 1 }} aria-label={alt} />;
     return <Box component="img" src={url} alt={alt} referrerPolicy="no-referrer" sx={{ width: 96, height: 60, objectFit: 'contain', bgcolor: 'grey.100', borderRadius: 1 }} />;
 }
 
@@ -42,7 +43,7 @@ export function PreviousAttempt({ record }: { record: Verification }) {
             {changed.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">{translate('app.review.no_changes')}</Typography>
             ) : (
-                <Table size="small" aria-label={translate('app.review.changes')}>
+                <Table size="small" sx={{ tableLayout: 'fixed' }} aria-label={translate('app.review.changes')}>
                     <TableHead>
                         <TableRow>
                             <TableCell>{translate('app.review.field')}</TableCell>
@@ -54,8 +55,8 @@ export function PreviousAttempt({ record }: { record: Verification }) {
                         {changed.map(([field, read]) => (
                             <TableRow key={field} data-changed={field}>
                                 <TableCell>{translate(`app.fields.${field}`)}</TableCell>
-                                <TableCell sx={{ textDecoration: 'line-through', color: 'text.secondary' }}>{read(previous) ?? '—'}</TableCell>
-                                <TableCell sx={{ fontWeight: 600 }}>{read(record) ?? '—'}</TableCell>
+                                <TableCell sx={{ ...CUSTOMER_TEXT_SX, textDecoration: 'line-through', color: 'text.secondary' }}><CustomerTextBlock value={read(previous) ?? '—'} maxHeight="6em" /></TableCell>
+                                <TableCell sx={{ ...CUSTOMER_TEXT_SX, fontWeight: 600 }}><CustomerTextBlock value={read(record) ?? '—'} maxHeight="6em" /></TableCell>
                             </TableRow>
                         ))}
                     </TableBody>

@@ -6,6 +6,7 @@ import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
 import { StatusChip } from '../common/StatusChip';
 import type { Verification } from '../domain/types';
 import { ListErrorState } from '../common/errors/ErrorState';
+import { CustomerText } from '../common/CustomerText';
 
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
@@ -16,8 +17,8 @@ export function VerificationList() {
         <List error={<ListErrorState />} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
-                <DataTable.Col source="fullName" />
-                <DataTable.Col source="mobileNumber" />
+                <DataTable.Col source="fullName" render={record => <CustomerText value={record.fullName} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={180} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.NumberCol source="attempt" />

@@ -15,6 +15,7 @@ import type { Verification } from '../domain/types';
 import { PreviousAttempt } from './PreviousAttempt';
 import { VerificationChecklist } from '../common/facts/VerificationChecklist';
 import { VerificationFacts } from '../common/facts/VerificationFacts';
+import { CustomerText } from '../common/CustomerText';
 
 const documentsOf = (record: Verification): ViewerDocument[] => [
     { key: 'idFront', labelKey: 'app.documents.id_front', url: record.documents.idFront },
@@ -46,7 +47,10 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
     return (
         <Stack spacing={2} sx={{ py: 2 }} data-testid="review-screen" data-request={record.id}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <Typography variant="h6" component="h1">{translate('app.review.title', { id: record.id })} · {record.fullName}</Typography>
+                <Typography variant="h6" component="h1" sx={{ display: 'flex', minWidth: 0, maxWidth: '100%' }}>
+                    <span style={{ whiteSpace: 'pre' }}>{`${translate('app.review.title', { id: record.id })} · `}</span>
+                    <CustomerText value={record.fullName} maxWidth="60vw" />
+                </Typography>
                 <StatusChip />
                 <DueTag />
             </Stack>

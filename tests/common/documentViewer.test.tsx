@@ -7,10 +7,11 @@ import DocumentViewer, { type DocumentViewerHandle, type ViewerDocument } from '
 import { LazyDocumentViewer } from '../../src/common/documentViewer/LazyDocumentViewer';
 import { createI18nProvider } from '../../src/providers/i18nProvider';
 
+// The console's own origin: images load only from origins its Content-Security-Policy allows (src/common/documentUrl.ts).
 const DOCUMENTS: ViewerDocument[] = [
-    { key: 'id_front', labelKey: 'app.documents.id_front', url: 'https://files.example.com/42/id_front.jpg' },
+    { key: 'id_front', labelKey: 'app.documents.id_front', url: `${window.location.origin}/api/documents/42/id-front.svg` },
     { key: 'id_back', labelKey: 'app.documents.id_back', url: null },
-    { key: 'selfie', labelKey: 'app.documents.selfie', url: 'https://files.example.com/42/selfie.jpg' },
+    { key: 'selfie', labelKey: 'app.documents.selfie', url: `${window.location.origin}/api/documents/42/selfie.svg` },
 ];
 
 function Controlled({ documents = DOCUMENTS, initial = 0, viewerRef, onChange }: { documents?: ViewerDocument[]; initial?: number; viewerRef?: Ref<DocumentViewerHandle>; onChange?: (index: number) => void }) {

@@ -8,7 +8,7 @@ import { Alert, Box, IconButton, Stack, Tab, Tabs, Typography } from '@mui/mater
 import { useId, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslate } from 'react-admin';
 import { TransformComponent, TransformWrapper, type ReactZoomPanPinchContentRef } from 'react-zoom-pan-pinch';
-import { isSafeImageUrl } from '../safeImageUrl';
+import { isLoadableDocumentUrl } from '../documentUrl';
 
 // The ID card and photo images shown beside the typed data, with zoom, pan and rotate for close reading.
 
@@ -48,7 +48,7 @@ export default function DocumentViewer({ documents, activeIndex, onActiveIndexCh
     return (
         <Stack spacing={1} data-testid="document-viewer">
             <DocumentTabs documents={documents} index={index} panelId={panelId} onChange={onActiveIndexChange} />
-            <ViewerToolbar handle={handle} canNavigate={count > 1} canTransform={isSafeImageUrl(active?.url)} />
+            <ViewerToolbar handle={handle} canNavigate={count > 1} canTransform={isLoadableDocumentUrl(active?.url)} />
             <Box id={panelId} role="tabpanel">
                 {/* Keyed per document so zoom, pan, rotation and a load error never carry over to the next one. */}
                 {active && <DocumentPane key={`${active.key}|${active.url}`} ref={pane} document={active} height={height} />}
@@ -122,7 +122,7 @@ function DocumentPane({ document, height, ref }: { document: ViewerDocument; hei
     const { url } = document;
     if (url === null) return <Notice height={height}><Typography color="text.secondary">{translate('app.documents.missing')}</Typography></Notice>;
     // Never hand an unsafe address to the browser, not even as an img src.
-    if (!isSafeImageUrl(url)) return <Notice height={height}><Alert severity="warning">{translate('app.documents.unsafe_url')}</Alert></Notice>;
+    if (!isLoadableDocumentUrl(url)) return <Notice height={height}><Alert severity="warning">{translate('app.documents.unsafe_url')}</Alert></Notice>;
     if (failed) return <Notice height={height}><Alert severity="error">{translate('app.documents.load_failed')}</Alert></Notice>;
     return (
         <Box sx={{ height, bgcolor: 'action.hover', borderRadius: 1, overflow: 'hidden' }}>

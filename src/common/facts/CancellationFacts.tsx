@@ -1,6 +1,7 @@
 import { List, ListItem, ListItemText, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import type { Cancellation } from '../../domain/types';
+import { CUSTOMER_TEXT_SX, CustomerTextBlock } from '../CustomerText';
 import { useIdr } from './useIdr';
 
 /** The account facts from the record: money in IDR, refund state, devices and unpaid items, as plain text. */
@@ -23,18 +24,18 @@ export function CancellationFacts({ record }: { record: Cancellation }) {
     ];
     return (
         <>
-            <Table size="small" data-testid="facts">
+            <Table size="small" data-testid="facts" sx={{ tableLayout: 'fixed' }}>
                 <TableBody>
                     {rows.map(([field, value]) => (
                         <TableRow key={field}>
                             <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: '38%', border: 0, py: 0.5 }}>{translate(`app.cancellation.${field}`)}</TableCell>
-                            <TableCell sx={{ border: 0, py: 0.5, wordBreak: 'break-word', unicodeBidi: 'plaintext' }} data-field={field}>{value}</TableCell>
+                            <TableCell sx={{ border: 0, py: 0.5 }}><CustomerTextBlock field={field} value={value} /></TableCell>
                         </TableRow>
                     ))}
                 </TableBody>
             </Table>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.cancellation.devices')}</Typography>
-            <List dense disablePadding data-testid="devices">
+            <List dense disablePadding data-testid="devices" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX }}>
                 {account.boundDevices.length === 0 && <ListItem disableGutters><ListItemText secondary={translate('app.cancellation.no_devices')} /></ListItem>}
                 {account.boundDevices.map(device => (
                     <ListItem key={device.id} disableGutters>
@@ -43,7 +44,7 @@ export function CancellationFacts({ record }: { record: Cancellation }) {
                 ))}
             </List>
             <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('app.cancellation.open_items')}</Typography>
-            <List dense disablePadding data-testid="open-items">
+            <List dense disablePadding data-testid="open-items" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX }}>
                 {account.openItems.length === 0 && <ListItem disableGutters><ListItemText secondary={translate('app.cancellation.no_open_items')} /></ListItem>}
                 {account.openItems.map(item => (
                     <ListItem key={item.id} disableGutters secondaryAction={<Typography variant="body2">{idr(item.amount)}</Typography>}>

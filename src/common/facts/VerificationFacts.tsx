@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import type { Verification } from '../../domain/types';
+import { CustomerTextBlock } from '../CustomerText';
 
 /** What the customer typed and what the card says, as plain text (never markup). */
 export function VerificationFacts({ record }: { record: Verification }) {
@@ -25,12 +26,12 @@ export function VerificationFacts({ record }: { record: Verification }) {
         ['attempt', String(record.attempt)],
     ];
     return (
-        <Table size="small" data-testid="facts">
+        <Table size="small" data-testid="facts" sx={{ tableLayout: 'fixed' }}>
             <TableBody>
                 {rows.map(([field, value]) => (
                     <TableRow key={field}>
                         <TableCell component="th" scope="row" sx={{ color: 'text.secondary', width: '38%', border: 0, py: 0.5 }}>{translate(`app.fields.${field}`)}</TableCell>
-                        <TableCell sx={{ border: 0, py: 0.5, wordBreak: 'break-word', unicodeBidi: 'plaintext' }} data-field={field}>{value ?? '—'}</TableCell>
+                        <TableCell sx={{ border: 0, py: 0.5 }}><CustomerTextBlock field={field} value={value ?? '—'} /></TableCell>
                     </TableRow>
                 ))}
             </TableBody>

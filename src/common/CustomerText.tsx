@@ -1,0 +1,26 @@
+import { Box } from '@mui/material';
+
+// Text the customer typed, shown as text and contained: a 10,000-character word, a right-to-left override or a
+// run of control characters must neither widen the page nor reorder what surrounds it.
+
+/** Bidi isolation plus breaking anywhere, for any element that shows customer text. */
+export const CUSTOMER_TEXT_SX = { unicodeBidi: 'plaintext', overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0 } as const;
+
+/** One line with an ellipsis (queues, titles); the whole value stays in the tooltip. */
+export function CustomerText({ value, maxWidth = 260 }: { value: string | null | undefined; maxWidth?: number | string }) {
+    if (value === null || value === undefined) return null;
+    return (
+        <Box component="span" title={value} data-customer-text sx={{ display: 'block', maxWidth, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', unicodeBidi: 'isolate' }}>
+            {value}
+        </Box>
+    );
+}
+
+/** A block that wraps anywhere and scrolls beyond a few lines (review facts). */
+export function CustomerTextBlock({ value, field, maxHeight = '9em' }: { value: string; field?: string; maxHeight?: string }) {
+    return (
+        <Box component="span" data-customer-text data-field={field} sx={{ ...CUSTOMER_TEXT_SX, display: 'block', maxHeight, overflowY: 'auto', whiteSpace: 'pre-wrap' }}>
+            {value}
+        </Box>
+    );
+}
