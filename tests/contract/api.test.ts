@@ -673,7 +673,12 @@ describe('four eyes on large refunds', () => {
         expect(trail.at(-1)).toMatchObject({ action: 'send_back', actor: 'u-supervisor1', fromStatus: 'awaiting_second_approval', toStatus: 'pending', reasons: [], note: 'refund reference does not match the bank' });
         expect(trail).toHaveLength(before.length + 1);
 
-        // Sent back once; a second send-back finds it pending. It is back in the queue for anyone to claim.
+        // The same send-back sent again (its answer was lost, say) is a replay: nothing changes.
+        const replay = await sendBack(record.id, supervisor, { version: record.version, note: 'refund reference does not match the bank' });
+        expect(replay.status).toBe(200);
+        expect(replay.headers.get('idempotent-replay')).toBe('true');
+        expect(await auditOf(record.id)).toHaveLength(before.length + 1);
+        // Any other second send-back finds it pending. It is back in the queue for anyone to claim.
         expectError(await sendBack(record.id, supervisor, { version: answer.body.version, note: 'again' }), 409, 'conflict_state');
         expect((await api.call('POST', `/cancellations/${record.id}/claim`, { token: operator2 })).body).toMatchObject({ status: 'in_review', assignee: 'u-operator2' });
     });
