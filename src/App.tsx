@@ -1,7 +1,8 @@
-import { lazy, useState } from 'react';
+import { useState } from 'react';
 import { Admin, Resource } from 'react-admin';
 import audit from './audit';
 import cancellations from './cancellations';
+import { Home } from './dashboard/Home';
 import { ConsoleLayout } from './common/ConsoleLayout';
 import { LoginPage } from './common/LoginPage';
 import { createAuthProvider } from './providers/authProvider';
@@ -10,8 +11,6 @@ import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider
 import { createQueryClient } from './providers/queryClient';
 import quality from './quality';
 import verifications from './verifications';
-
-const Dashboard = lazy(() => import('./dashboard/Dashboard').then(module => ({ default: module.Dashboard })));
 
 export interface AppProps {
     apiUrl: string;
@@ -30,7 +29,7 @@ export function App({ apiUrl, locale }: AppProps) {
         <Admin
             title="app.title"
             {...providers}
-            dashboard={Dashboard}
+            dashboard={Home}
             loginPage={LoginPage}
             layout={ConsoleLayout}
             requireAuth
