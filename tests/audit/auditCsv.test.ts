@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../src/audit/auditCsv';
 import type { AuditEntry } from '../../src/domain/types';
-import { MESSAGES } from '../../src/providers/i18nProvider';
+import { loadMessages } from '../../src/providers/i18nProvider';
+
+const MESSAGES = { en: await loadMessages('en'), 'zh-CN': await loadMessages('zh-CN') };
 
 // A translate function over the real message files, as react-admin's would be.
 const translatorFor = (locale: 'en' | 'zh-CN') => (key: string) => {
