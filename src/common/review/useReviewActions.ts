@@ -8,6 +8,12 @@ import { describeFailure, isFailure, type Failure } from './failure';
 // The review actions of one request kind, with what every failure means for the screen.
 // Decisions are pessimistic: the screen changes only once the server has recorded them.
 
+/** The request an audit query is limited to (a request's timeline), if any. */
+const auditRequestOf = (queryKey: readonly unknown[]): string | undefined => {
+    const requestId = (queryKey[2] as { filter?: { requestId?: unknown } } | undefined)?.filter?.requestId;
+    return requestId === undefined ? undefined : String(requestId);
+};
+
 export function useReviewActions(resource: string) {
     const dataProvider = useDataProvider<ReviewDataProvider>();
     const queryClient = useQueryClient();
@@ -16,11 +22,27 @@ export function useReviewActions(resource: string) {
     const logoutIfAccessDenied = useLogoutIfAccessDenied();
     const [busy, setBusy] = useState(false);
 
-    /** Puts the server's answer (or the record sent with a 409) into react-admin's cache. */
+    /**
+     * Puts the server's answer (or the record sent with a 409) into react-admin's cache, as the record's getOne
+     * (so a request claim-next hands out opens without fetching it again), and marks stale only what it changed:
+     * the resource's lists and this request's audit trail. Other requests' records and timelines are untouched.
+     */
     const remember = useCallback((record: ReviewRequest) => {
-        queryClient.setQueriesData({ queryKey: [resource, 'getOne', { id: String(record.id) }] }, { ...record });
-        void queryClient.invalidateQueries({ queryKey: [resource] });
-        void queryClient.invalidateQueries({ queryKey: ['audit'] });
+        const id = String(record.id);
+        // react-admin's getOne key (ra-core useGetOne): [resource, 'getOne', { id, meta }]; screens pass no meta.
+        queryClient.setQueriesData({ queryKey: [resource, 'getOne', { id }] }, { ...record });
+        queryClient.setQueryData([resource, 'getOne', { id, meta: undefined }], { ...record });
+        void queryClient.invalidateQueries({ queryKey: [resource], predicate: query => query.queryKey[1] !== 'getOne' });
+        void queryClient.invalidateQueries({ queryKey: ['audit'], predicate: query => [undefined, id].includes(auditRequestOf(query.queryKey)) });
+    }, [queryClient, resource]);
+
+    /**
+     * Drops what the cache holds for requests no screen shows any more (their record and timeline), so that a
+     * session of hundreds of decisions does not keep every one of them; going back to one fetches it again.
+     */
+    const forgetLeftBehind = useCallback(() => {
+        queryClient.removeQueries({ queryKey: [resource, 'getOne'], type: 'inactive' });
+        queryClient.removeQueries({ queryKey: ['audit'], type: 'inactive', predicate: query => auditRequestOf(query.queryKey) !== undefined });
     }, [queryClient, resource]);
 
     /** Runs a call; on failure refreshes what the server sent, handles 401, and rethrows the Failure. */
@@ -61,6 +83,9 @@ export function useReviewActions(resource: string) {
                 note: draft.note || undefined, customerMessage: draft.customerMessage || undefined,
             })),
         sendBack: (record: ReviewRequest, note: string) => run(() => dataProvider.sendBack(resource, { id: record.id, version: record.version, note })),
-        claimNext: (exclude: string[]) => run(() => dataProvider.claimNext(resource, { exclude })),
+        claimNext: (exclude: string[]) => {
+            forgetLeftBehind();
+            return run(() => dataProvider.claimNext(resource, { exclude }));
+        },
     };
 }
