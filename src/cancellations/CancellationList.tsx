@@ -11,16 +11,17 @@ const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" lab
 import { IDR_FORMAT as IDR } from '../common/facts/useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
+import { QUEUE_LIST_SX } from '../common/queueLayout';
 
 export function CancellationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List error={<ListErrorState />} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
+        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
-                <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={180} />} />
+                <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} maxWidth={200} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={140} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.Col source="account.balance" align="right" disableSort>

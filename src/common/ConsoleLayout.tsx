@@ -18,5 +18,6 @@ function ConsoleUserMenu() {
 const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
-    return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>{children}</Layout>;
+    // minWidth 0: a wide table or a long customer string scrolls inside the page's content, never widens the page.
+    return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>;
 }

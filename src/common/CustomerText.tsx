@@ -6,11 +6,11 @@ import { Box } from '@mui/material';
 /** Bidi isolation plus breaking anywhere, for any element that shows customer text. */
 export const CUSTOMER_TEXT_SX = { unicodeBidi: 'plaintext', overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0 } as const;
 
-/** One line with an ellipsis (queues, titles); the whole value stays in the tooltip. */
+/** At most two lines, cut with an ellipsis (queues, titles); the whole value stays in the tooltip. */
 export function CustomerText({ value, maxWidth = 260 }: { value: string | null | undefined; maxWidth?: number | string }) {
     if (value === null || value === undefined) return null;
     return (
-        <Box component="span" title={value} data-customer-text sx={{ display: 'block', maxWidth, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', unicodeBidi: 'isolate' }}>
+        <Box component="span" title={value} data-customer-text sx={{ ...CUSTOMER_TEXT_SX, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', maxWidth, overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {value}
         </Box>
     );

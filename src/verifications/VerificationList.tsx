@@ -7,6 +7,7 @@ import { StatusChip } from '../common/StatusChip';
 import type { Verification } from '../domain/types';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
+import { QUEUE_LIST_SX } from '../common/queueLayout';
 
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
@@ -14,11 +15,11 @@ export function VerificationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List error={<ListErrorState />} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
+        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" render={record => <CustomerText value={record.fullName} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={180} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={140} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.NumberCol source="attempt" />

@@ -35,7 +35,7 @@ export function CancellationFacts({ record }: { record: Cancellation }) {
                 </TableBody>
             </Table>
             <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.cancellation.devices')}</Typography>
-            <List dense disablePadding data-testid="devices" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX }}>
+            <List dense disablePadding data-testid="devices" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX, '& .MuiListItemText-primary, & .MuiListItemText-secondary': { maxHeight: '6em', overflowY: 'auto' } }}>
                 {account.boundDevices.length === 0 && <ListItem disableGutters><ListItemText secondary={translate('app.cancellation.no_devices')} /></ListItem>}
                 {account.boundDevices.map(device => (
                     <ListItem key={device.id} disableGutters>
@@ -44,7 +44,7 @@ export function CancellationFacts({ record }: { record: Cancellation }) {
                 ))}
             </List>
             <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('app.cancellation.open_items')}</Typography>
-            <List dense disablePadding data-testid="open-items" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX }}>
+            <List dense disablePadding data-testid="open-items" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX, '& .MuiListItemText-primary, & .MuiListItemText-secondary': { maxHeight: '6em', overflowY: 'auto' } }}>
                 {account.openItems.length === 0 && <ListItem disableGutters><ListItemText secondary={translate('app.cancellation.no_open_items')} /></ListItem>}
                 {account.openItems.map(item => (
                     <ListItem key={item.id} disableGutters secondaryAction={<Typography variant="body2">{idr(item.amount)}</Typography>}>

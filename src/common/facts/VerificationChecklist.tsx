@@ -5,6 +5,7 @@ import { List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { runVerificationChecks, type CheckResult } from '../../domain/verificationChecks';
 import type { Verification } from '../../domain/types';
+import { CUSTOMER_TEXT_SX } from '../CustomerText';
 
 const ICON = {
     pass: <CheckCircleIcon color="success" fontSize="small" />,
@@ -31,7 +32,7 @@ export function VerificationChecklist({ record, today }: { record: Verification;
     const detail = useCheckDetail();
     const checks = runVerificationChecks(record, { today });
     return (
-        <List dense disablePadding data-testid="checklist">
+        <List dense disablePadding data-testid="checklist" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX, '& .MuiListItemText-primary, & .MuiListItemText-secondary': { maxHeight: '6em', overflowY: 'auto' } }}>
             {checks.map(check => (
                 <ListItem key={check.id} disableGutters data-check={check.id} data-status={check.status}>
                     <ListItemIcon sx={{ minWidth: 32 }} aria-label={translate(`app.checks.${check.status}`)}>{ICON[check.status]}</ListItemIcon>
