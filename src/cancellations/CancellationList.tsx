@@ -6,18 +6,20 @@ import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
 import { StatusChip } from '../common/StatusChip';
 import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
-
-const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
 import { IDR_FORMAT as IDR } from '../common/facts/useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';
+import { safeCsvExporter } from '../common/csvExport';
+
+const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />;
+const exporter = safeCsvExporter('cancellations');
 
 export function CancellationList() {
     const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
+        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={exporter} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} maxWidth={200} />} />

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { present } from '../../mocks/api/requests';
 import { DEFAULT_SERVER_OPTIONS } from '../../mocks/handlers';
 import { HOSTILE_STRINGS, HOSTILE_URLS, makeHostile } from '../../mocks/seed/hostile';
+import { toSafeCsv } from '../../src/common/csvExport';
 import { isLoadableDocumentUrl } from '../../src/common/documentUrl';
 import { isSafeImageUrl } from '../../src/common/safeImageUrl';
 import type { Cancellation, RequestKind, Verification } from '../../src/domain/types';
@@ -209,3 +210,30 @@ describe('the review screens, filled with hostile text', () => {
         expectNothingInjected(`/verifications/${record.id}/show`);
     });
 });
+
+/** RFC 4180 cells (quoted cells may hold commas, quotes and newlines). */
+function csvCells(csv: string): string[] {
+    const cells: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < csv.length; i++) {
+        const char = csv[i]!;
+        if (quoted) {
+            if (char === '"' && csv[i + 1] === '"') { cell += '"'; i++; } else if (char === '"') quoted = false; else cell += char;
+        } else if (char === '"') quoted = true;
+        else if (char === ',' || char === '\n') { cells.push(cell); cell = ''; } else cell += char;
+    }
+    return [...cells, cell];
+}
+
+describe('the queue CSV export, filled with hostile text', () => {
+    it('no cell starts a spreadsheet formula, and every string is still there behind its apostrophe', async () => {
+        const ctxRecords = [...db.state.verifications, ...db.state.cancellations].map(record => present(record, ctx));
+        const cells = csvCells(await toSafeCsv(ctxRecords));
+        expect(cells.filter(cell => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+        expect(cells).toContain(`'${HOSTILE_STRINGS.find(entry => entry.name === 'csv-formula')!.text}`);
+        expect(cells).toContain(`'${HOSTILE_STRINGS.find(entry => entry.name === 'csv-formula-variants')!.text}`);
+        expect(cells).toContain(HOSTILE_STRINGS.find(entry => entry.name === 'sql-injection')!.text);
+    });
+});
+
