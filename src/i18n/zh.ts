@@ -111,6 +111,8 @@ export const zh: AppMessages = {
             confirm_hint: '按 Ctrl+Enter 确认，按 Esc 取消。',
             draft_restored: '已恢复您尚未提交的审核决定。',
             session_lost: '登录已失效。您填写的内容已保留，重新登录后即可提交。',
+            not_decidable_now: '您已不再处理该申请，无法提交。页面显示其最新状态；您填写的内容已保留。',
+            decision_recorded: '您对 %{id} 的决定已记录。',
             failed_kept: '未能提交：%{error} 您填写的内容已保留，请重试。',
             keyboard_title: '键盘快捷键',
             keyboard_hint: '在文本框中输入时快捷键不会生效。',

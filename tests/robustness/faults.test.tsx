@@ -280,3 +280,26 @@ describe.each(PATHS)('$name', path => {
         cleanup();
     });
 });
+
+describe('a lost answer, then the end of the session', () => {
+    it('after signing in again the console finds the decision already on the record, says so, and asks nothing again', async () => {
+        const path = PATHS[1]!;
+        const id = await path.prepare();
+        await signIn('operator1');
+        renderConsole({ path: `/verifications/${id}/show` });
+        const user = userEvent.setup();
+        await screen.findByText(/You hold this request/);
+        await user.click(screen.getByRole('switch', { name: 'Open the next request after a decision' }));
+        const typed = await path.fill(user, id);
+        const match = `^POST /verifications/${id}/reject$`;
+        faults.configure({ script: [{ fault: 'lost_answer', match }, { fault: 'session_expired', match }] });
+        await confirm(user, typed.dialog, path.confirmTestId);
+        expect(await within(typed.dialog).findByTestId('dialog-failure')).toHaveTextContent(FAILURE_TEXT.lost_answer);
+        await confirm(user, typed.dialog, path.confirmTestId);
+        await signInAgain(user, 'operator1');
+        expect(await screen.findByText(`Your decision on ${id} was already recorded.`)).toBeInTheDocument();
+        expect(screen.queryByRole('dialog')).toBeNull();
+        path.recorded(db.findAny(id)!);
+        expect(decisionEntries(id, 'reject')).toHaveLength(1);
+    });
+});

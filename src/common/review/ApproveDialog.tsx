@@ -40,7 +40,7 @@ export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClos
                 <Stack spacing={2} sx={{ pt: 1 }}>
                     {children}
                     <TextField label={translate('app.review.internal_note')} value={note} onChange={e => onNoteChange(e.target.value)} multiline minRows={2} fullWidth slotProps={{ htmlInput: { maxLength: 2000 } }} />
-                    <DialogFailure failure={failure} />
+                    <DialogFailure failure={failure} canDecide={canDecide} />
                     <Typography variant="caption" color="text.secondary">{translate('app.review.approve_hint')}</Typography>
                 </Stack>
             </DialogContent>

@@ -98,7 +98,7 @@ export function RejectDialog({ requestId, kind, customerName, customerLanguage, 
                     </Stack>
                 </Stack>
                 <Stack spacing={1} sx={{ mt: 2 }}>
-                    <DialogFailure failure={failure} />
+                    <DialogFailure failure={failure} canDecide={canDecide} />
                     <Typography variant="caption" color="text.secondary">{translate('app.review.confirm_hint')}</Typography>
                 </Stack>
             </DialogContent>

@@ -74,6 +74,16 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         }, (failure: Failure) => actions.notifyFailure(failure));
     };
 
+    // The decision is already on the record (its answer was lost, then the session ended, say): nothing left to send.
+    const recorded = !!draft && !!identity && (
+        (draft.dialog === 'approve' && (record.decision?.outcome === 'approved' || record.status === 'awaiting_second_approval') && (record.decidedBy === identity.id || (record.kind === 'cancellation' && record.firstApproval?.by === identity.id)))
+        || (draft.dialog === 'reject' && record.decision?.outcome === 'rejected' && record.decidedBy === identity.id)
+    );
+    useEffect(() => {
+        if (recorded) void afterDecision('app.review.decision_recorded');
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the record shows the decision
+    }, [recorded]);
+
     useShortcuts({
         ...extraShortcuts,
         a: () => open('approve'),
