@@ -8,7 +8,9 @@ import { startStandaloneServer } from '../../mocks/http';
 // (the standalone mock server on a socket), then serves both builds over HTTP.
 
 const root = resolve(import.meta.dirname, '../..');
-export const API_PORT = 8797;
+// Two e2e runs side by side (say, on one developer machine) need their own port and build folder.
+export const API_PORT = Number(process.env.E2E_API_PORT ?? 8797);
+const BUILD_DIR = resolve(root, process.env.E2E_BUILD_DIR ?? 'tests/e2e/.build');
 
 async function buildAndServe(outDir: string, env: Record<string, string>) {
     Object.assign(process.env, env);
@@ -25,8 +27,8 @@ export default async function setup(project: TestProject) {
     const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     const api = await startStandaloneServer({ port: API_PORT, seed: 5, control: true });
-    const demo = await buildAndServe(resolve(root, 'tests/e2e/.build/demo'), {});
-    const realApi = await buildAndServe(resolve(root, 'tests/e2e/.build/real-api'), { VITE_API_URL: api.url });
+    const demo = await buildAndServe(resolve(BUILD_DIR, 'demo'), {});
+    const realApi = await buildAndServe(resolve(BUILD_DIR, 'real-api'), { VITE_API_URL: api.url });
     project.provide('demoUrl', demo.url);
     project.provide('realApiUrl', realApi.url);
     project.provide('apiUrl', api.url);

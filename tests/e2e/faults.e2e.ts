@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { FaultConfig, FaultReport } from '../../mocks/api/faults';
+import type { AuditEntry, ReviewRequest } from '../../src/domain/types';
+import { openBrowser, screenshot, signIn } from './browser';
+
+// An operator works the verification queue in real Chromium while the API misbehaves on purpose (fault mode of the
+// standalone mock server). They retry whatever fails, as told by the screen. At the end every decision the console
+// confirmed is on the server exactly once, with the note typed, and the audit trail agrees with the records.
+
+const apiUrl = inject('apiUrl');
+const origin = new URL(apiUrl).origin;
+const TARGET_DECISIONS = Number(process.env.FAULT_SOAK_DECISIONS ?? 16);
+
+const FAULTS: FaultConfig = {
+    seed: 20261122,
+    // Every action the console sends (claim-next, claim, approve, reject, release): about one in three fails.
+    only: '^POST /verifications/',
+    rates: { server_error: 0.12, drop: 0.08, lost_answer: 0.08, session_expired: 0.03, race_changed: 0.06 },
+    // And for sure, each kind at least once on a decision itself (scripted faults come first).
+    script: [
+        { fault: 'lost_answer', match: '/approve$' },
+        { fault: 'race_changed', match: '/reject$' },
+        { fault: 'drop', match: '/reject$' },
+        { fault: 'session_expired', match: '/approve$' },
+        { fault: 'server_error', match: '/reject$' },
+        { fault: 'race_changed', match: '/approve$' },
+    ],
+    latencyMs: 20,
+    jitterMs: 80,
+};
+
+afterAll(async () => {
+    await fetch(`${origin}/__control/reset`, { method: 'POST' });
+});
+
+async function supervisorApi() {
+    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'supervisor1', password: 'demo' }) });
+    const { token } = (await login.json()) as { token: string };
+    return async <T>(path: string): Promise<T> => (await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<T>;
+}
+
+const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+type Outcome = 'done' | 'failed' | 'signed_out';
+
+/** After Ctrl+Enter: the dialog closed (recorded), it shows why it failed, or the sign-in screen is back. */
+async function outcomeOf(page: Page): Promise<{ outcome: Outcome; failure?: string }> {
+    await page.waitForTimeout(150);
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+        if (await page.locator('input[name="password"]').isVisible()) return { outcome: 'signed_out' };
+        const dialog = page.getByRole('dialog');
+        if (!(await dialog.isVisible())) return { outcome: 'done' };
+        const failure = dialog.getByTestId('dialog-failure');
+        const text = (await failure.isVisible()) ? await failure.textContent({ timeout: 1000 }).catch(() => null) : null;
+        if (text && /session ended/.test(text)) {
+            // A 401: the console says so in the dialog, then shows the sign-in screen.
+            await page.locator('input[name="password"]').waitFor();
+            return { outcome: 'signed_out' };
+        }
+        if (text) return { outcome: 'failed', failure: text };
+        await page.waitForTimeout(100);
+    }
+    throw new Error('the decision neither finished nor failed within 20 s');
+}
+
+const holdsRequest = (page: Page) => page.getByText('You hold this request').isVisible();
+const currentRequest = (page: Page) => page.getByTestId('review-screen').getAttribute('data-request', { timeout: 1000 }).catch(() => null);
+
+describe('working the queue while the API fails on purpose', () => {
+    it(`${TARGET_DECISIONS} decisions: nothing typed is lost, every retry lands once, the audit trail matches`, { timeout: 300_000 }, async () => {
+        const browser = await openBrowser();
+        const { page } = browser;
+        try {
+            const server = await supervisorApi();
+            const before = new Set((await server<AuditEntry[]>(`/audit?filter=${q({ actor: 'u-operator1' })}&range=${q([0, 999])}`)).map(entry => entry.id));
+            await page.goto(inject('realApiUrl'));
+            await signIn(page, 'operator1');
+            await page.locator('tbody tr').first().waitFor();
+            expect((await fetch(`${origin}/__control/faults`, { method: 'PUT', body: JSON.stringify(FAULTS) })).status).toBe(204);
+
+            const confirmed = new Map<string, { outcome: 'approved' | 'rejected'; note: string }>();
+            const failuresShown: Record<string, number> = {};
+            let attempts = 0;
+            let signIns = 0;
+            let recoveredAfterSignIn = 0;
+            for (let step = 0; confirmed.size < TARGET_DECISIONS && step < TARGET_DECISIONS * 12; step += 1) {
+                if (await page.locator('input[name="password"]').isVisible()) {
+                    await signIn(page, 'operator1');
+                    signIns += 1;
+                    await page.waitForTimeout(500);
+                    continue;
+                }
+                const id = await currentRequest(page);
+                if (!id || confirmed.has(id) || !(await holdsRequest(page))) {
+                    // Review next (a failed one leaves a notification; the loop presses again).
+                    await page.keyboard.press('n');
+                    await page.getByText('You hold this request').or(page.locator('.MuiSnackbar-root')).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+                    await page.waitForTimeout(200);
+                    continue;
+                }
+                const outcome = confirmed.size % 2 === 0 ? 'approved' : 'rejected';
+                const note = `soak ${id} ${outcome} — 备注 ${step}`;
+                await page.keyboard.press(outcome === 'approved' ? 'a' : 'r');
+                const dialog = page.getByRole('dialog');
+                await dialog.waitFor();
+                if (outcome === 'rejected') {
+                    await dialog.getByRole('checkbox').first().waitFor();
+                    await page.keyboard.press('1');
+                }
+                await dialog.getByLabel(/Internal note/).fill(note);
+                for (let retry = 0; retry < 10; retry += 1) {
+                    attempts += 1;
+                    await dialog.getByLabel(/Internal note/).press('Control+Enter');
+                    const result = await outcomeOf(page);
+                    if (result.outcome === 'done') {
+                        confirmed.set(id, { outcome, note });
+                        break;
+                    }
+                    if (result.outcome === 'signed_out') {
+                        await signIn(page, 'operator1');
+                        signIns += 1;
+                        // The dialog opens again with the text; or, if the lost answer had recorded it, the console says so.
+                        const recorded = page.getByText(`Your decision on ${id} was already recorded.`);
+                        await page.getByRole('dialog').or(recorded).first().waitFor();
+                        if (await recorded.isVisible()) {
+                            recoveredAfterSignIn += 1;
+                            confirmed.set(id, { outcome, note });
+                            break;
+                        }
+                    } else {
+                        const kind = /could not be reached/.test(result.failure!) ? 'network' : /server failed/.test(result.failure!) ? 'server' : /changed while/.test(result.failure!) ? 'changed' : result.failure!;
+                        failuresShown[kind] = (failuresShown[kind] ?? 0) + 1;
+                        // The retry needs the refreshed record after a conflict.
+                        await page.waitForTimeout(kind === 'changed' ? 600 : 100);
+                    }
+                    // Nothing typed is lost: the note (and the reason) are still in the dialog.
+                    await expect.poll(() => page.getByRole('dialog').getByLabel(/Internal note/).inputValue()).toBe(note);
+                    if (outcome === 'rejected') await expect.poll(() => page.getByRole('dialog').getByRole('checkbox').first().isChecked()).toBe(true);
+                }
+                expect(confirmed.has(id), `decision on ${id} did not land after 10 tries`).toBe(true);
+            }
+            const report = (await (await fetch(`${origin}/__control/faults`, { method: 'DELETE' })).json()) as FaultReport;
+            await screenshot(page, 'fault-soak-end');
+
+            // What the server recorded: every confirmed decision once, as typed; nothing the console did not confirm.
+            const after = (await server<AuditEntry[]>(`/audit?filter=${q({ actor: 'u-operator1' })}&range=${q([0, 999])}&sort=${q(['id', 'ASC'])}`)).filter(entry => !before.has(entry.id));
+            const decisions = after.filter(entry => entry.action === 'approve' || entry.action === 'reject');
+            const decidedIds = decisions.map(entry => entry.requestId);
+            const twice = decidedIds.filter((id, index) => decidedIds.indexOf(id) !== index);
+            const lost: string[] = [];
+            for (const [id, expected] of confirmed) {
+                const record = await server<ReviewRequest>(`/verifications/${id}`);
+                if (record.status !== expected.outcome || record.decision?.note !== expected.note) lost.push(id);
+                const trail = await server<AuditEntry[]>(`/audit?filter=${q({ requestId: id })}&sort=${q(['id', 'ASC'])}`);
+                expect(trail.at(-1)).toMatchObject({ action: expected.outcome === 'approved' ? 'approve' : 'reject', toStatus: record.status, note: expected.note });
+            }
+            const onDecisions: Record<string, number> = {};
+            for (const entry of report.log) if (/\/(approve|reject)$/.test(entry.request)) onDecisions[entry.fault] = (onDecisions[entry.fault] ?? 0) + 1;
+            const totalInjected = Object.values(report.injected).reduce((sum, n) => sum + n, 0);
+            console.log(`fault soak: ${JSON.stringify({ decisions: confirmed.size, attempts, apiRequests: report.requests, faultsInjected: totalInjected, byFault: report.injected, onDecisions, failuresShown, signIns, recoveredAfterSignIn, decisionsLost: lost.length, recordedTwice: twice.length })}`);
+
+            expect(lost).toEqual([]);
+            expect(twice).toEqual([]);
+            expect(new Set(decidedIds)).toEqual(new Set(confirmed.keys()));
+            expect(confirmed.size).toBe(TARGET_DECISIONS);
+            // The run did meet faults of every kind it asked for, or it proved nothing.
+            for (const kind of ['server_error', 'drop', 'lost_answer', 'race_changed'] as const) expect(report.injected[kind], kind).toBeGreaterThan(0);
+            expect(browser.cspViolations).toEqual([]);
+        } catch (error) {
+            await screenshot(page, 'fault-soak-failure');
+            throw error;
+        } finally {
+            await browser.close();
+        }
+    });
+});
