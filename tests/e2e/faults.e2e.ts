@@ -10,12 +10,12 @@ import { openBrowser, screenshot, signIn } from './browser';
 
 const apiUrl = inject('apiUrl');
 const origin = new URL(apiUrl).origin;
-const TARGET_DECISIONS = Number(process.env.FAULT_SOAK_DECISIONS ?? 16);
+const TARGET_DECISIONS = Number(process.env.FAULT_SOAK_DECISIONS ?? 12);
 
-const FAULTS: FaultConfig = {
+const faultsFor = (resource: Resource): FaultConfig => ({
     seed: 20261122,
     // Every action the console sends (claim-next, claim, approve, reject, release): about one in three fails.
-    only: '^POST /verifications/',
+    only: `^POST /${resource}/`,
     rates: { server_error: 0.12, drop: 0.08, lost_answer: 0.08, session_expired: 0.03, race_changed: 0.06 },
     // And for sure, each kind at least once on a decision itself (scripted faults come first).
     script: [
@@ -28,7 +28,9 @@ const FAULTS: FaultConfig = {
     ],
     latencyMs: 20,
     jitterMs: 80,
-};
+});
+
+type Resource = 'verifications' | 'cancellations';
 
 afterAll(async () => {
     await fetch(`${origin}/__control/reset`, { method: 'POST' });
@@ -68,8 +70,97 @@ async function outcomeOf(page: Page): Promise<{ outcome: Outcome; failure?: stri
 const holdsRequest = (page: Page) => page.getByText('You hold this request').isVisible();
 const currentRequest = (page: Page) => page.getByTestId('review-screen').getAttribute('data-request', { timeout: 1000 }).catch(() => null);
 
-describe('working the queue while the API fails on purpose', () => {
-    it(`${TARGET_DECISIONS} decisions: nothing typed is lost, every retry lands once, the audit trail matches`, { timeout: 300_000 }, async () => {
+interface Expected {
+    status: ReviewRequest['status'];
+    note: string;
+}
+
+/** The note as the record keeps it: on the decision, or on the first approval of a four-eyes cancellation. */
+const noteOn = (record: ReviewRequest) => (record.status === 'awaiting_second_approval' && record.kind === 'cancellation' ? record.firstApproval?.note : record.decision?.note);
+
+/** Types the last four digits of the number into the release confirmation, when the dialog asks for them. */
+async function confirmDigits(page: Page) {
+    const digits = page.getByRole('dialog').getByTestId('release-digits');
+    if (!(await digits.isVisible()) || (await digits.inputValue()) !== '') return;
+    const warning = (await page.getByRole('dialog').getByTestId('irreversible').textContent()) ?? '';
+    const number = /(\+?\d[\d ]{7,}\d)/.exec(warning)![1]!.replace(/\D/g, '');
+    await digits.fill(number.slice(-4));
+}
+
+/** operator1 works `resource` until `target` decisions are confirmed on screen, retrying whatever fails. */
+async function workTheQueue(page: Page, resource: Resource, target: number) {
+    const confirmed = new Map<string, Expected>();
+    const stats = { attempts: 0, signIns: 0, recoveredAfterSignIn: 0, failuresShown: {} as Record<string, number> };
+    await page.goto(`${inject('realApiUrl')}/#/${resource}`);
+    await page.locator('tbody tr').first().waitFor();
+    for (let step = 0; confirmed.size < target && step < target * 12; step += 1) {
+        if (await page.locator('input[name="password"]').isVisible()) {
+            await signIn(page, 'operator1');
+            stats.signIns += 1;
+            await page.waitForTimeout(500);
+            continue;
+        }
+        const id = await currentRequest(page);
+        if (!id || confirmed.has(id) || !(await holdsRequest(page))) {
+            // Review next (a failed one leaves a notification; the loop presses again).
+            await page.keyboard.press('n');
+            await page.getByText('You hold this request').or(page.locator('.MuiSnackbar-root')).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+            await page.waitForTimeout(200);
+            continue;
+        }
+        // Approve every other request, when its rules allow; reject the others with the first reason.
+        const approving = confirmed.size % 2 === 0 && (await page.getByTestId('approve').isEnabled());
+        const fourEyes = resource === 'cancellations' && approving;
+        const note = `soak ${id} ${approving ? 'approve' : 'reject'} — 备注 ${step}`;
+        await page.keyboard.press(approving ? 'a' : 'r');
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        const secondApprovalNeeded = fourEyes && (await dialog.getByTestId('four-eyes-notice').isVisible());
+        const expected: Expected = { status: approving ? (secondApprovalNeeded ? 'awaiting_second_approval' : 'approved') : 'rejected', note };
+        if (!approving) {
+            await dialog.getByRole('checkbox').first().waitFor();
+            await page.keyboard.press('1');
+        }
+        await confirmDigits(page);
+        await dialog.getByLabel(/Internal note/).fill(note);
+        for (let retry = 0; retry < 10; retry += 1) {
+            stats.attempts += 1;
+            await dialog.getByLabel(/Internal note/).press('Control+Enter');
+            const result = await outcomeOf(page);
+            if (result.outcome === 'done') {
+                confirmed.set(id, expected);
+                break;
+            }
+            if (result.outcome === 'signed_out') {
+                await signIn(page, 'operator1');
+                stats.signIns += 1;
+                // The dialog opens again with the text; or, if a lost answer had recorded it, the console says so.
+                const recorded = page.getByText(`Your decision on ${id} was already recorded.`);
+                await page.getByRole('dialog').or(recorded).first().waitFor();
+                if (await recorded.isVisible()) {
+                    stats.recoveredAfterSignIn += 1;
+                    confirmed.set(id, expected);
+                    break;
+                }
+                // The digits that confirm a number release are asked again on purpose; the text is not.
+                await confirmDigits(page);
+            } else {
+                const kind = /could not be reached/.test(result.failure!) ? 'network' : /server failed/.test(result.failure!) ? 'server' : /changed while/.test(result.failure!) ? 'changed' : result.failure!;
+                stats.failuresShown[kind] = (stats.failuresShown[kind] ?? 0) + 1;
+                // The retry needs the refreshed record after a conflict.
+                await page.waitForTimeout(kind === 'changed' ? 600 : 100);
+            }
+            // Nothing typed is lost: the note (and the reason) are still in the dialog.
+            await expect.poll(() => page.getByRole('dialog').getByLabel(/Internal note/).inputValue()).toBe(note);
+            if (!approving) await expect.poll(() => page.getByRole('dialog').getByRole('checkbox').first().isChecked()).toBe(true);
+        }
+        expect(confirmed.has(id), `decision on ${id} did not land after 10 tries`).toBe(true);
+    }
+    return { confirmed, stats };
+}
+
+describe('working the queues while the API fails on purpose', () => {
+    it.each<Resource>(['verifications', 'cancellations'])(`%s: ${TARGET_DECISIONS} decisions; nothing typed is lost, every retry lands once, the audit trail matches`, { timeout: 300_000 }, async resource => {
         const browser = await openBrowser();
         const { page } = browser;
         try {
@@ -78,98 +169,39 @@ describe('working the queue while the API fails on purpose', () => {
             await page.goto(inject('realApiUrl'));
             await signIn(page, 'operator1');
             await page.locator('tbody tr').first().waitFor();
-            expect((await fetch(`${origin}/__control/faults`, { method: 'PUT', body: JSON.stringify(FAULTS) })).status).toBe(204);
+            expect((await fetch(`${origin}/__control/faults`, { method: 'PUT', body: JSON.stringify(faultsFor(resource)) })).status).toBe(204);
 
-            const confirmed = new Map<string, { outcome: 'approved' | 'rejected'; note: string }>();
-            const failuresShown: Record<string, number> = {};
-            let attempts = 0;
-            let signIns = 0;
-            let recoveredAfterSignIn = 0;
-            for (let step = 0; confirmed.size < TARGET_DECISIONS && step < TARGET_DECISIONS * 12; step += 1) {
-                if (await page.locator('input[name="password"]').isVisible()) {
-                    await signIn(page, 'operator1');
-                    signIns += 1;
-                    await page.waitForTimeout(500);
-                    continue;
-                }
-                const id = await currentRequest(page);
-                if (!id || confirmed.has(id) || !(await holdsRequest(page))) {
-                    // Review next (a failed one leaves a notification; the loop presses again).
-                    await page.keyboard.press('n');
-                    await page.getByText('You hold this request').or(page.locator('.MuiSnackbar-root')).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
-                    await page.waitForTimeout(200);
-                    continue;
-                }
-                const outcome = confirmed.size % 2 === 0 ? 'approved' : 'rejected';
-                const note = `soak ${id} ${outcome} — 备注 ${step}`;
-                await page.keyboard.press(outcome === 'approved' ? 'a' : 'r');
-                const dialog = page.getByRole('dialog');
-                await dialog.waitFor();
-                if (outcome === 'rejected') {
-                    await dialog.getByRole('checkbox').first().waitFor();
-                    await page.keyboard.press('1');
-                }
-                await dialog.getByLabel(/Internal note/).fill(note);
-                for (let retry = 0; retry < 10; retry += 1) {
-                    attempts += 1;
-                    await dialog.getByLabel(/Internal note/).press('Control+Enter');
-                    const result = await outcomeOf(page);
-                    if (result.outcome === 'done') {
-                        confirmed.set(id, { outcome, note });
-                        break;
-                    }
-                    if (result.outcome === 'signed_out') {
-                        await signIn(page, 'operator1');
-                        signIns += 1;
-                        // The dialog opens again with the text; or, if the lost answer had recorded it, the console says so.
-                        const recorded = page.getByText(`Your decision on ${id} was already recorded.`);
-                        await page.getByRole('dialog').or(recorded).first().waitFor();
-                        if (await recorded.isVisible()) {
-                            recoveredAfterSignIn += 1;
-                            confirmed.set(id, { outcome, note });
-                            break;
-                        }
-                    } else {
-                        const kind = /could not be reached/.test(result.failure!) ? 'network' : /server failed/.test(result.failure!) ? 'server' : /changed while/.test(result.failure!) ? 'changed' : result.failure!;
-                        failuresShown[kind] = (failuresShown[kind] ?? 0) + 1;
-                        // The retry needs the refreshed record after a conflict.
-                        await page.waitForTimeout(kind === 'changed' ? 600 : 100);
-                    }
-                    // Nothing typed is lost: the note (and the reason) are still in the dialog.
-                    await expect.poll(() => page.getByRole('dialog').getByLabel(/Internal note/).inputValue()).toBe(note);
-                    if (outcome === 'rejected') await expect.poll(() => page.getByRole('dialog').getByRole('checkbox').first().isChecked()).toBe(true);
-                }
-                expect(confirmed.has(id), `decision on ${id} did not land after 10 tries`).toBe(true);
-            }
+            const { confirmed, stats } = await workTheQueue(page, resource, TARGET_DECISIONS);
             const report = (await (await fetch(`${origin}/__control/faults`, { method: 'DELETE' })).json()) as FaultReport;
-            await screenshot(page, 'fault-soak-end');
+            await screenshot(page, `fault-soak-${resource}`);
 
             // What the server recorded: every confirmed decision once, as typed; nothing the console did not confirm.
             const after = (await server<AuditEntry[]>(`/audit?filter=${q({ actor: 'u-operator1' })}&range=${q([0, 999])}&sort=${q(['id', 'ASC'])}`)).filter(entry => !before.has(entry.id));
-            const decisions = after.filter(entry => entry.action === 'approve' || entry.action === 'reject');
-            const decidedIds = decisions.map(entry => entry.requestId);
+            const decidedIds = after.filter(entry => entry.action === 'approve' || entry.action === 'reject').map(entry => entry.requestId);
             const twice = decidedIds.filter((id, index) => decidedIds.indexOf(id) !== index);
             const lost: string[] = [];
             for (const [id, expected] of confirmed) {
-                const record = await server<ReviewRequest>(`/verifications/${id}`);
-                if (record.status !== expected.outcome || record.decision?.note !== expected.note) lost.push(id);
+                const record = await server<ReviewRequest>(`/${resource}/${id}`);
+                if (record.status !== expected.status || noteOn(record) !== expected.note) lost.push(id);
                 const trail = await server<AuditEntry[]>(`/audit?filter=${q({ requestId: id })}&sort=${q(['id', 'ASC'])}`);
-                expect(trail.at(-1)).toMatchObject({ action: expected.outcome === 'approved' ? 'approve' : 'reject', toStatus: record.status, note: expected.note });
+                expect(trail.at(-1)).toMatchObject({ action: expected.status === 'rejected' ? 'reject' : 'approve', toStatus: record.status, note: expected.note });
             }
             const onDecisions: Record<string, number> = {};
             for (const entry of report.log) if (/\/(approve|reject)$/.test(entry.request)) onDecisions[entry.fault] = (onDecisions[entry.fault] ?? 0) + 1;
-            const totalInjected = Object.values(report.injected).reduce((sum, n) => sum + n, 0);
-            console.log(`fault soak: ${JSON.stringify({ decisions: confirmed.size, attempts, apiRequests: report.requests, faultsInjected: totalInjected, byFault: report.injected, onDecisions, failuresShown, signIns, recoveredAfterSignIn, decisionsLost: lost.length, recordedTwice: twice.length })}`);
+            const outcomes: Record<string, number> = {};
+            for (const { status } of confirmed.values()) outcomes[status] = (outcomes[status] ?? 0) + 1;
+            const faultsInjected = Object.values(report.injected).reduce((sum, n) => sum + n, 0);
+            console.log(`fault soak ${resource}: ${JSON.stringify({ decisions: confirmed.size, outcomes, attempts: stats.attempts, apiRequests: report.requests, faultsInjected, byFault: report.injected, onDecisions, failuresShown: stats.failuresShown, signIns: stats.signIns, recoveredAfterSignIn: stats.recoveredAfterSignIn, decisionsLost: lost.length, recordedTwice: twice.length })}`);
 
             expect(lost).toEqual([]);
             expect(twice).toEqual([]);
             expect(new Set(decidedIds)).toEqual(new Set(confirmed.keys()));
             expect(confirmed.size).toBe(TARGET_DECISIONS);
-            // The run did meet faults of every kind it asked for, or it proved nothing.
-            for (const kind of ['server_error', 'drop', 'lost_answer', 'race_changed'] as const) expect(report.injected[kind], kind).toBeGreaterThan(0);
+            // The run met faults of every kind it asked for, or it proved nothing.
+            for (const kind of ['server_error', 'drop', 'lost_answer', 'session_expired', 'race_changed'] as const) expect(report.injected[kind], kind).toBeGreaterThan(0);
             expect(browser.cspViolations).toEqual([]);
         } catch (error) {
-            await screenshot(page, 'fault-soak-failure');
+            await screenshot(page, `fault-soak-${resource}-failure`);
             throw error;
         } finally {
             await browser.close();
