@@ -27,9 +27,11 @@ export async function openBrowser(options: { locale?: string } = {}): Promise<{ 
         context,
         page,
         cspViolations,
+        // Every test that opens a browser fails on a Content-Security-Policy violation, whatever it checks itself.
         close: async () => {
             await context.close();
             rmSync(profile, { recursive: true, force: true });
+            if (cspViolations.length > 0) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
         },
     };
 }
