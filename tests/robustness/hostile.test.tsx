@@ -40,6 +40,9 @@ beforeEach(() => {
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+// Tests that open one review screen after another: a busy 2-core machine needs more than the default 20 s.
+const SEVERAL_SCREENS_MS = 90_000;
+
 const hacked = () => (window as unknown as Record<string, unknown>).__hacked;
 const namesOf = (text: string) => HOSTILE_STRINGS.filter(entry => entry.text === text).map(entry => entry.name);
 
@@ -139,7 +142,7 @@ describe('the review screens, filled with hostile text', () => {
             unmount();
         }
         expect(HOSTILE_STRINGS.filter(entry => !seen.has(entry.name)).map(entry => entry.name)).toEqual([]);
-    });
+    }, SEVERAL_SCREENS_MS);
 
     it('every string reaches a cancellation screen verbatim, devices and unpaid items included', async () => {
         const ids = ordered('cancellation', 'holderName');
@@ -168,7 +171,7 @@ describe('the review screens, filled with hostile text', () => {
             unmount();
         }
         expect(HOSTILE_STRINGS.filter(entry => !seen.has(entry.name)).map(entry => entry.name)).toEqual([]);
-    });
+    }, SEVERAL_SCREENS_MS);
 
     it('device names and unpaid-item descriptions carrying every string are shown verbatim', async () => {
         const carriers = [...new Set(report.assignments.filter(a => a.field === 'account.boundDevices[].name' || a.field === 'account.openItems[].description').map(a => a.requestId))];
@@ -191,7 +194,7 @@ describe('the review screens, filled with hostile text', () => {
         }
         expect(seenDevices.size).toBe(HOSTILE_STRINGS.length);
         expect(seenItems.size).toBe(HOSTILE_STRINGS.length);
-    });
+    }, SEVERAL_SCREENS_MS);
 
     it('the reject dialog puts the hostile name into the customer message as plain text', async () => {
         const record = db.state.verifications.find(v => v.status === 'pending' && v.fullName.startsWith('<img'))!;
