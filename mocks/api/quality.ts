@@ -75,6 +75,8 @@ export function qualityHandlers(db: Db, options: ServerOptions): HttpHandler[] {
     return [
         http.post(samples, supervisors(async ctx => {
             const { operatorId, range, rate } = sampleRequest(ctx, await readBody(ctx.request));
+            // Four eyes: a supervisor's own decisions are re-reviewed by someone else.
+            if (operatorId === ctx.user.id) throw new ApiError(403, 'four_eyes_same_person', 'four-eyes rule: nobody samples their own decisions');
             const { state } = ctx.db;
             const { startMs, endMs } = rangeBounds(range);
             const alreadySampled = new Set(state.qualityReviews.map(r => r.requestId));
@@ -134,6 +136,7 @@ export function qualityHandlers(db: Db, options: ServerOptions): HttpHandler[] {
             // A disagreement must say why; an agreement may.
             const note = given === 'disagree' ? requiredText(body, 'note', 2000) : optionalText(body, 'note', 2000);
             const review = findReview(ctx);
+            if (review.operatorId === ctx.user.id) throw new ApiError(403, 'four_eyes_same_person', 'four-eyes rule: nobody gives a verdict on their own decision');
             if (review.verdict !== null) throw new ApiError(409, 'conflict_state', `quality review ${review.id} already has a verdict`);
             const request = sampledRequest(ctx, review);
             Object.assign(review, {

@@ -29,7 +29,7 @@ export const en = {
             conflict_version: 'This request changed since you opened it.',
             conflict_state: 'This request is no longer open for that action.',
             preconditions_failed: 'The preconditions for this action are not met.',
-            four_eyes_same_person: 'The second approval must come from a different person.',
+            four_eyes_same_person: 'Four-eyes rule: this must come from someone other than the person who approved or decided first.',
             queue_empty: 'The queue is empty: nothing left to review.',
             internal: 'The server failed. Nothing was changed; please try again.',
             network: 'The server could not be reached. Check the connection and try again.',
@@ -176,6 +176,7 @@ export const en = {
             id_scan: 'ID scan',
         },
         quality: {
+            own_decision: 'This is your own decision: another supervisor gives the verdict (four-eyes rule).',
             draw: 'Draw a sample',
             percent: 'Share of decisions (%)',
             drawn: '%{smart_count} decision drawn for review |||| %{smart_count} decisions drawn for review',

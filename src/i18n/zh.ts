@@ -31,7 +31,7 @@ export const zh: AppMessages = {
             conflict_version: '您打开该申请后，它已被修改。',
             conflict_state: '该申请当前状态不允许此操作。',
             preconditions_failed: '尚未满足执行此操作的前提条件。',
-            four_eyes_same_person: '二次审批必须由另一人完成。',
+            four_eyes_same_person: '四眼原则：此操作须由首次审批或作出决定者以外的人完成。',
             queue_empty: '队列已清空，没有待审核的申请。',
             internal: '服务器出错，未做任何更改，请重试。',
             network: '无法连接服务器，请检查网络后重试。',
@@ -178,6 +178,7 @@ export const zh: AppMessages = {
             id_scan: '证件扫描件',
         },
         quality: {
+            own_decision: '这是您本人的决定：须由另一位主管给出评审结论（四眼原则）。',
             draw: '抽取样本',
             percent: '抽取比例（%）',
             drawn: '已抽取 %{smart_count} 条决定待质检 |||| 已抽取 %{smart_count} 条决定待质检',

@@ -1,7 +1,7 @@
 import CasinoIcon from '@mui/icons-material/Casino';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useGetList, useNotify, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useGetList, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { Operator } from '../domain/types';
 import type { ReviewDataProvider } from '../providers/dataProvider';
@@ -14,7 +14,10 @@ export function DrawSampleButton() {
     const notify = useNotify();
     const navigate = useNavigate();
     const dataProvider = useDataProvider<ReviewDataProvider>();
-    const { data: operators = [] } = useGetList<Operator>('operators', { pagination: { page: 1, perPage: 100 } });
+    const { identity } = useGetIdentity();
+    const { data: everyone = [] } = useGetList<Operator>('operators', { pagination: { page: 1, perPage: 100 } });
+    // Four eyes: nobody samples their own decisions (the server refuses it too).
+    const operators = everyone.filter(op => op.id !== identity?.id);
     const [open, setOpen] = useState(false);
     const [form, setForm] = useState({ operatorId: '', from: isoDay(new Date(Date.now() - 13 * 86_400_000)), to: isoDay(new Date()), percent: '5' });
     const percent = Number(form.percent);

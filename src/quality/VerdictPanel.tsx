@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useGetList, useLocale, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useGetList, useLocale, useRefresh, useTranslate } from 'react-admin';
 import type { QualityReview, QualityVerdict, Reason } from '../domain/types';
 import type { ReviewDataProvider } from '../providers/dataProvider';
 
@@ -9,6 +9,7 @@ export function VerdictPanel({ review }: { review: QualityReview }) {
     const translate = useTranslate();
     const locale = useLocale();
     const refresh = useRefresh();
+    const { identity } = useGetIdentity();
     const dataProvider = useDataProvider<ReviewDataProvider>();
     const { data: reasons = [] } = useGetList<Reason>('reasons', { pagination: { page: 1, perPage: 100 } });
     const [note, setNote] = useState('');
@@ -41,6 +42,10 @@ export function VerdictPanel({ review }: { review: QualityReview }) {
                 </Alert>
             </Stack>
         );
+    }
+    // Four eyes: one's own decision is re-reviewed by someone else (the server refuses it too).
+    if (identity && review.operatorId === identity.id) {
+        return <Alert severity="info" data-testid="verdict-panel">{translate('app.quality.own_decision')}</Alert>;
     }
     return (
         <Stack spacing={1} data-testid="verdict-panel">

@@ -1160,6 +1160,10 @@ describe('quality sampling (supervisors)', () => {
         expect(answer.body.error.fields).toEqual(fields);
     });
 
+    it('nobody samples their own decisions (four eyes): 403 four_eyes_same_person', async () => {
+        expectError(await post('/quality-samples', { operatorId: 'u-supervisor1', from: '2026-11-01', to: '2026-11-02', rate: 1 }), 403, 'four_eyes_same_person');
+    });
+
     it('samples and reviews change only through drawing and the verdict: other writes answer 405', async () => {
         const { body: [review] } = await api.list('/quality-reviews', { range: [0, 0] }, supervisor);
         const { body: [sample] } = await api.list('/quality-samples', { range: [0, 0] }, supervisor);
