@@ -30,7 +30,9 @@ const FILTERABLE: Record<RequestKind, string[]> = {
  * `requiresSecondApproval` is computed from its account and this server's four-eyes threshold.
  */
 export function present(record: ReviewRequest, ctx: Pick<Context, 'url' | 'options'>): ReviewRequest {
-    const absolute = (path: string | null) => (path === null ? null : `${ctx.url.origin}${ctx.options.base}/${path}`);
+    // A stored path is served by this server; a stored address (scheme or `//`) is passed on as it is, unsafe ones too:
+    // the console, not the mock, is what must refuse them (tests/robustness/hostile*).
+    const absolute = (path: string | null) => (path === null ? null : /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path) ? path : `${ctx.url.origin}${ctx.options.base}/${path}`);
     if (record.kind === 'verification') {
         const { idFront, idBack, selfie } = record.documents;
         return { ...record, documents: { idFront: absolute(idFront), idBack: absolute(idBack), selfie: absolute(selfie) } };

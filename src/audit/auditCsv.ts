@@ -1,4 +1,5 @@
 import jsonExport from 'jsonexport/dist';
+import { neutralizeFormula } from '../common/csvExport';
 import type { AuditEntry, Operator } from '../domain/types';
 
 // The CSV of exactly the filtered audit rows, with headers and values in the operator's language.
@@ -19,7 +20,8 @@ export function auditRows(entries: AuditEntry[], operators: Record<string, Pick<
         [header('fromStatus')]: translate(`app.status.${entry.fromStatus}`),
         [header('toStatus')]: translate(`app.status.${entry.toStatus}`),
         [header('reasons')]: entry.reasons.join(' '),
-        [header('note')]: entry.note ?? '',
+        // A note is free text: one starting like a formula (=, +, -, @) stays text in a spreadsheet.
+        [header('note')]: neutralizeFormula(entry.note ?? ''),
     }));
 }
 

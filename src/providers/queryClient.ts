@@ -6,10 +6,14 @@ const isClientError = (error: unknown) => {
     return typeof status === 'number' && status >= 400 && status < 500;
 };
 
+// An answer the console cannot read (app.errors.malformed_response, src/providers/responseShape.ts) comes with a 2xx
+// status; reading it again would most likely give the same answer, so the error shows at once.
+const isMalformed = (error: unknown) => (error as { message?: string } | null)?.message === 'app.errors.malformed_response';
+
 export function createQueryClient() {
     return new QueryClient({
         defaultOptions: {
-            queries: { retry: (failures, error) => !isClientError(error) && failures < 2, staleTime: 5_000 },
+            queries: { retry: (failures, error) => !isClientError(error) && !isMalformed(error) && failures < 2, staleTime: 5_000 },
             mutations: { retry: false },
         },
     });

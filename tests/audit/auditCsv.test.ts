@@ -35,4 +35,10 @@ describe('the audit CSV export', () => {
         expect(csv).toContain('驳回');
         expect(csv).toContain('认领超时释放');
     });
+
+    it('keeps a note that starts like a spreadsheet formula as text', async () => {
+        const formula = { ...entries[0]!, note: '=HYPERLINK("http://evil.example","click")' };
+        const csv = await auditCsv([formula], operators, translatorFor('en'));
+        expect(csv.split('\n')[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    });
 });
