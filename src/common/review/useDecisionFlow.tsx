@@ -60,7 +60,8 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     const afterDecision = async (messageKey: string) => {
         setDraft(null);
         notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
-        if (autoAdvance) await reviewNext();
+        // The decided request's timeline is fetched again only when it stays on screen, not when the next one opens.
+        if (!(autoAdvance && (await reviewNext()))) actions.refreshTimeline(record.id);
     };
 
     // The heartbeat re-claims silently: a lapse or a conflict shows through the refreshed record, not a toast a minute.

@@ -26,15 +26,23 @@ export function useReviewActions(resource: string) {
      * Puts the server's answer (or the record sent with a 409) into react-admin's cache, as the record's getOne
      * (so a request claim-next hands out opens without fetching it again), and marks stale only what it changed:
      * the resource's lists and this request's audit trail. Other requests' records and timelines are untouched.
+     * After a decision the request's own timeline is only marked stale: the next request usually replaces the
+     * screen, and the flow refreshes it when the screen stays (refreshTimeline).
      */
-    const remember = useCallback((record: ReviewRequest) => {
+    const remember = useCallback((record: ReviewRequest, afterDecision = false) => {
         const id = String(record.id);
         // react-admin's getOne key (ra-core useGetOne): [resource, 'getOne', { id, meta }]; screens pass no meta.
         queryClient.setQueriesData({ queryKey: [resource, 'getOne', { id }] }, { ...record });
         queryClient.setQueryData([resource, 'getOne', { id, meta: undefined }], { ...record });
         void queryClient.invalidateQueries({ queryKey: [resource], predicate: query => query.queryKey[1] !== 'getOne' });
-        void queryClient.invalidateQueries({ queryKey: ['audit'], predicate: query => [undefined, id].includes(auditRequestOf(query.queryKey)) });
+        void queryClient.invalidateQueries({ queryKey: ['audit'], predicate: query => auditRequestOf(query.queryKey) === undefined });
+        void queryClient.invalidateQueries({ queryKey: ['audit'], predicate: query => auditRequestOf(query.queryKey) === id, refetchType: afterDecision ? 'none' : 'active' });
     }, [queryClient, resource]);
+
+    /** Fetches a request's timeline again where a screen shows it. */
+    const refreshTimeline = useCallback((id: string) => {
+        void queryClient.invalidateQueries({ queryKey: ['audit'], predicate: query => auditRequestOf(query.queryKey) === String(id) });
+    }, [queryClient]);
 
     /**
      * Drops what the cache holds for requests no screen shows any more (their record and timeline), so that a
@@ -46,13 +54,13 @@ export function useReviewActions(resource: string) {
     }, [queryClient, resource]);
 
     /** Runs a call; on failure refreshes what the server sent, handles 401, and rethrows the Failure. */
-    const run = useCallback(async <T extends { data: ReviewRequest }>(call: () => Promise<T>): Promise<ReviewRequest> => {
+    const run = useCallback(async <T extends { data: ReviewRequest }>(call: () => Promise<T>, decision = false): Promise<ReviewRequest> => {
         setBusy(true);
         try {
             const { data } = await call();
             // react-admin's data provider wrapper answers an auth failure with empty data after logging out.
             if (!data?.id) throw describeFailure(new HttpError('app.errors.unauthenticated', 401));
-            remember(data);
+            remember(data, decision);
             return data;
         } catch (error) {
             const failure = isFailure(error) ? error : describeFailure(error);
@@ -72,16 +80,17 @@ export function useReviewActions(resource: string) {
     return {
         busy,
         notifyFailure,
+        refreshTimeline,
         /** Any other call that answers the request's new state (e.g. a supervisor's reassign). */
         claimedBy: (call: () => Promise<{ data: ReviewRequest }>) => run(call),
         claim: (id: string) => run(() => dataProvider.claim(resource, { id })),
         release: (id: string, note?: string) => run(() => dataProvider.release(resource, { id, note })),
-        approve: (record: ReviewRequest, note: string) => run(() => dataProvider.approve(resource, { id: record.id, version: record.version, note: note || undefined })),
+        approve: (record: ReviewRequest, note: string) => run(() => dataProvider.approve(resource, { id: record.id, version: record.version, note: note || undefined }), true),
         reject: (record: ReviewRequest, draft: { reasons: string[]; note: string; customerMessage: string }) =>
             run(() => dataProvider.reject(resource, {
                 id: record.id, version: record.version, reasons: draft.reasons,
                 note: draft.note || undefined, customerMessage: draft.customerMessage || undefined,
-            })),
+            }), true),
         sendBack: (record: ReviewRequest, note: string) => run(() => dataProvider.sendBack(resource, { id: record.id, version: record.version, note })),
         claimNext: (exclude: string[]) => {
             forgetLeftBehind();

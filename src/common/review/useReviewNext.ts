@@ -16,22 +16,24 @@ function preloadFirstDocument(record: ReviewRequest) {
     image.src = url;
 }
 
-/** "Review next": claims the oldest waiting request of the queue (or the one I already hold) and opens it. */
+/** "Review next": claims the oldest waiting request of the queue (or the one I already hold) and opens it (then true). */
 export function useReviewNext(resource: string) {
     const actions = useReviewActions(resource);
     const navigate = useNavigate();
     const notify = useNotify();
-    const reviewNext = useCallback(async () => {
+    const reviewNext = useCallback(async (): Promise<boolean> => {
         try {
             const next = await actions.claimNext(releasedThisSession.list());
             preloadFirstDocument(next);
             navigate(`/${resource}/${encodeURIComponent(next.id)}/show`);
+            return true;
         } catch (error) {
             const failure = error as Failure;
             if (failure.kind === 'queue_empty') {
                 notify('app.review.queue_empty', { type: 'info' });
                 navigate(`/${resource}`);
             } else actions.notifyFailure(failure);
+            return false;
         }
     }, [actions, navigate, notify, resource]);
     return { reviewNext, busy: actions.busy };
