@@ -111,7 +111,7 @@ export const en = {
             session_lost: 'Your session ended. Your text is kept: sign in again to send it.',
             not_decidable_now: 'You no longer hold this request, so this cannot be sent. The screen behind shows its current state; your text is kept.',
             decision_recorded: 'Your decision on %{id} was already recorded.',
-            failed_kept: 'Not sent: %{error} Your text is kept; try again.',
+            failed_kept: 'Not sent: %{error} Your text is kept.',
             keyboard_title: 'Keyboard shortcuts',
             keyboard_hint: 'Shortcuts do nothing while you type in a text field.',
             data: 'Submitted data',

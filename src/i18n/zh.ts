@@ -113,7 +113,7 @@ export const zh: AppMessages = {
             session_lost: '登录已失效。您填写的内容已保留，重新登录后即可提交。',
             not_decidable_now: '您已不再处理该申请，无法提交。页面显示其最新状态；您填写的内容已保留。',
             decision_recorded: '您对 %{id} 的决定已记录。',
-            failed_kept: '未能提交：%{error} 您填写的内容已保留，请重试。',
+            failed_kept: '未能提交：%{error} 您填写的内容已保留。',
             keyboard_title: '键盘快捷键',
             keyboard_hint: '在文本框中输入时快捷键不会生效。',
             data: '提交的资料',
