@@ -134,10 +134,11 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
             if (result.outcome === 'signed_out') {
                 await signIn(page, 'operator1');
                 stats.signIns += 1;
-                // The dialog opens again with the text; or, if a lost answer had recorded it, the console says so.
-                const recorded = page.getByText(`Your decision on ${id} was already recorded.`);
+                // The dialog opens again with the text; or, if a lost answer had recorded it, the console says so
+                // (a toast that the next request's claim may replace) and the screen shows the decision as mine.
+                const recorded = page.getByText(`Your decision on ${id} was already recorded.`).or(page.getByTestId('claim-status').filter({ hasText: /(Approved|Rejected) · Me/ })).or(page.getByText('Awaiting a supervisor\'s second approval.'));
                 await page.getByRole('dialog').or(recorded).first().waitFor();
-                if (await recorded.isVisible()) {
+                if (await recorded.first().isVisible()) {
                     stats.recoveredAfterSignIn += 1;
                     confirmed.set(id, expected);
                     break;
@@ -202,6 +203,95 @@ describe('working the queues while the API fails on purpose', () => {
             expect(browser.cspViolations).toEqual([]);
         } catch (error) {
             await screenshot(page, `fault-soak-${resource}-failure`);
+            throw error;
+        } finally {
+            await browser.close();
+        }
+    });
+});
+
+/** operator1 gives the first approval of `count` large refunds through the API; they then await a supervisor. */
+async function awaitingSecondApproval(count: number): Promise<ReviewRequest[]> {
+    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'operator1', password: 'demo' }) });
+    const { token } = (await login.json()) as { token: string };
+    const call = async (method: string, path: string, body?: unknown) => (await fetch(`${apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+    const ready = (await call('GET', `/cancellations?filter=${q({ status: 'pending', readyToApprove: true })}&range=${q([0, 199])}`)) as ReviewRequest[];
+    const large = ready.filter(record => record.kind === 'cancellation' && record.requiresSecondApproval).slice(0, count);
+    expect(large).toHaveLength(count);
+    return Promise.all(large.map(async record => {
+        const claimed = (await call('POST', `/cancellations/${record.id}/claim`)) as ReviewRequest;
+        return (await call('POST', `/cancellations/${record.id}/approve`, { version: claimed.version })) as ReviewRequest;
+    }));
+}
+
+describe('a supervisor\'s four-eyes decisions while the API fails on purpose', () => {
+    it('the second approval and the send-back keep their note through a 500, a dropped or lost answer and a sign-in, and land once', { timeout: 180_000 }, async () => {
+        const [toApprove, toSendBack] = await awaitingSecondApproval(2);
+        const browser = await openBrowser();
+        const { page } = browser;
+        try {
+            await page.goto(inject('realApiUrl'));
+            await signIn(page, 'supervisor1');
+            await page.getByRole('menuitem', { name: /Cancellations/ }).waitFor();
+            const server = await supervisorApi();
+            const setFaults = (config: FaultConfig) => fetch(`${origin}/__control/faults`, { method: 'PUT', body: JSON.stringify(config) });
+
+            /** Opens the request, opens the panel's dialog, types; sends and retries until the dialog closes. */
+            async function decide(id: string, button: 'second-approve' | 'send-back', note: string) {
+                await page.goto(`${inject('realApiUrl')}/#/cancellations/${id}/show`);
+                await page.getByTestId(button).click();
+                const dialog = page.getByRole('dialog');
+                const noteField = button === 'send-back' ? dialog.getByLabel(/Why/) : dialog.getByLabel(/Internal note/);
+                if (button === 'second-approve') await confirmDigits(page);
+                await noteField.fill(note);
+                const seen: string[] = [];
+                for (let attempt = 0; attempt < 8; attempt += 1) {
+                    await page.getByRole('dialog').locator('textarea:not([readonly])').first().press('Control+Enter');
+                    const result = await outcomeOf(page);
+                    seen.push(result.outcome === 'failed' ? result.failure! : result.outcome);
+                    if (result.outcome === 'done') return seen;
+                    if (result.outcome === 'signed_out') {
+                        await signIn(page, 'supervisor1');
+                        // Back on the request: the dialog opens again with the note, unless a lost answer had
+                        // already recorded the decision, which the screen then shows.
+                        const done = page.getByTestId('claim-status').filter({ hasText: button === 'send-back' ? /Nobody holds/ : /Approved/ });
+                        await page.getByRole('dialog').or(done).first().waitFor();
+                        if (await done.isVisible()) return [...seen, 'already recorded'];
+                        if (button === 'second-approve') await confirmDigits(page);
+                    }
+                    // Nothing typed is lost.
+                    await expect.poll(() => (button === 'send-back' ? page.getByRole('dialog').getByLabel(/Why/) : page.getByRole('dialog').getByLabel(/Internal note/)).inputValue()).toBe(note);
+                }
+                throw new Error(`${button} on ${id} did not land: ${seen.join(' / ')}`);
+            }
+
+            await setFaults({ script: [{ fault: 'server_error', match: '/approve$' }, { fault: 'lost_answer', match: '/approve$' }, { fault: 'session_expired', match: '/approve$' }] });
+            const approveNote = `second approval ${toApprove!.id} — 复核通过`;
+            const approveSeen = await decide(toApprove!.id, 'second-approve', approveNote);
+            const approveReport = (await (await fetch(`${origin}/__control/faults`)).json()) as FaultReport;
+            await setFaults({ script: [{ fault: 'session_expired', match: '/send-back$' }, { fault: 'drop', match: '/send-back$' }, { fault: 'server_error', match: '/send-back$' }] });
+            const sendBackNote = `send back ${toSendBack!.id}: refund reference does not match — 退款流水号不符`;
+            const sendBackSeen = await decide(toSendBack!.id, 'send-back', sendBackNote);
+            const report = (await (await fetch(`${origin}/__control/faults`, { method: 'DELETE' })).json()) as FaultReport;
+            console.log(`fault soak supervisor: ${JSON.stringify({ secondApproval: { seen: approveSeen, injected: approveReport.log }, sendBack: { seen: sendBackSeen, injected: report.log } })}`);
+
+            const approved = await server<ReviewRequest>(`/cancellations/${toApprove!.id}`);
+            expect(approved).toMatchObject({ status: 'approved', decidedBy: 'u-supervisor1', numberReleasedBy: 'u-supervisor1', decision: { note: approveNote } });
+            const sentBack = await server<ReviewRequest>(`/cancellations/${toSendBack!.id}`);
+            expect(sentBack).toMatchObject({ status: 'pending', firstApproval: null });
+            // Exactly one decision each, last in the trail (earlier seeded claims may have lapsed before).
+            const trail = async (id: string) => (await server<AuditEntry[]>(`/audit?filter=${q({ requestId: id })}&sort=${q(['id', 'ASC'])}`)).map(entry => entry.action);
+            const approvedTrail = await trail(toApprove!.id);
+            expect(approvedTrail.slice(-2)).toEqual(['approve', 'second_approve']);
+            expect(approvedTrail.filter(action => action === 'second_approve')).toHaveLength(1);
+            const sentBackTrail = await trail(toSendBack!.id);
+            expect(sentBackTrail.slice(-2)).toEqual(['approve', 'send_back']);
+            expect(sentBackTrail.filter(action => action === 'send_back')).toHaveLength(1);
+            // Each phase met the faults it scripted (a dropped send-back may be resent by Chromium itself).
+            expect(approveReport.injected).toMatchObject({ server_error: 1, lost_answer: 1 });
+            expect(report.injected).toMatchObject({ session_expired: 1, drop: 1 });
+        } catch (error) {
+            await screenshot(page, 'fault-soak-supervisor-failure');
             throw error;
         } finally {
             await browser.close();
