@@ -221,23 +221,29 @@ function excludedIds(body: Record<string, unknown>): Set<string> {
 
 const sameReasons = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every(id => b.includes(id));
 
-/** The same decision sent twice (double click, retried request) is answered as the first one was. */
-function isReplay(record: ReviewRequest, user: Operator, version: number, outcome: Decision['outcome'], reasons: string[]) {
-    return record.decidedBy === user.id && record.decision?.outcome === outcome && record.version === version + 1 && sameReasons(record.decision.reasons, reasons);
+/**
+ * The same decision sent twice (double click, retried request) is answered as the first one was. Same means the
+ * same outcome, reasons, note and customer message: a retry with other text is not a replay (409), so that no
+ * edited note is ever answered as stored.
+ */
+function isReplay(record: ReviewRequest, user: Operator, version: number, sent: { outcome: Decision['outcome']; reasons: string[]; note: string | null; customerMessage?: string }) {
+    const { decision } = record;
+    return record.decidedBy === user.id && decision?.outcome === sent.outcome && record.version === version + 1 && sameReasons(decision.reasons, sent.reasons)
+        && decision.note === sent.note && (sent.customerMessage === undefined || decision.customerMessage === sent.customerMessage);
 }
 
-/** A first approval sent twice: the request still awaits the second approval the caller's first one asked for. */
-function isFirstApprovalReplay(record: ReviewRequest, user: Operator, version: number) {
-    return record.kind === 'cancellation' && record.status === 'awaiting_second_approval' && record.firstApproval?.by === user.id && record.version === version + 1;
+/** A first approval sent twice: the request still awaits the second approval the caller's first one asked for, with that note. */
+function isFirstApprovalReplay(record: ReviewRequest, user: Operator, version: number, note: string | null) {
+    return record.kind === 'cancellation' && record.status === 'awaiting_second_approval' && record.firstApproval?.by === user.id && record.version === version + 1 && record.firstApproval.note === note;
 }
 
 /** A send-back sent twice: the caller's send-back is the last thing that happened to the request. */
-function isSendBackReplay(ctx: Context, record: ReviewRequest, version: number) {
+function isSendBackReplay(ctx: Context, record: ReviewRequest, version: number, note: string) {
     if (record.status !== 'pending' || record.version !== version + 1) return false;
     const { audit } = ctx.db.state;
     let last: AuditEntry | undefined;
     for (let i = audit.length - 1; i >= 0 && !last; i -= 1) if (audit[i]!.requestId === record.id) last = audit[i];
-    return last?.action === 'send_back' && last.actor === ctx.user.id;
+    return last?.action === 'send_back' && last.actor === ctx.user.id && last.note === note;
 }
 
 /** The four-eyes second approval: a supervisor other than the first approver; no claim needed, the version guards it. */
@@ -294,7 +300,7 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const version = requireVersion(body);
             const note = requiredText(body, 'note', 2000);
             const record = findOr404(ctx, kind);
-            if (isSendBackReplay(ctx, record, version)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
+            if (isSendBackReplay(ctx, record, version, note)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
             if (record.status !== 'awaiting_second_approval') throw new ApiError(409, 'conflict_state', `cannot send back a ${record.status} request`, { record: present(record, ctx) });
             requireCurrentVersion(record, version, ctx);
             return transition(ctx, record, 'send_back', { firstApproval: null, assignee: null, claimedAt: null, claimExpiresAt: null }, { note });
@@ -335,7 +341,7 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const version = requireVersion(body);
             const note = optionalText(body, 'note', 2000);
             const record = findOr404(ctx, kind);
-            if (isReplay(record, ctx.user, version, 'approved', []) || isFirstApprovalReplay(record, ctx.user, version)) {
+            if (isReplay(record, ctx.user, version, { outcome: 'approved', reasons: [], note }) || isFirstApprovalReplay(record, ctx.user, version, note)) {
                 return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
             }
             if (record.kind === 'cancellation' && record.status === 'awaiting_second_approval') return secondApprove(ctx, record, version, note);
@@ -367,12 +373,12 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const invalid = invalidReasonIds(kind, unique);
             if (invalid.length > 0) throw new ApiError(400, 'invalid_reasons', `not ${kind} reason codes: ${invalid.join(', ')}`, { fields: { reasons: 'invalid' } });
             const record = findOr404(ctx, kind);
-            if (isReplay(record, ctx.user, version, 'rejected', unique)) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
+            const name = record.kind === 'verification' ? record.fullName : record.holderName;
+            const message = customerMessage ?? composeCustomerMessage(unique, record.customerLanguage, name);
+            if (isReplay(record, ctx.user, version, { outcome: 'rejected', reasons: unique, note, customerMessage: message })) return json(present(record, ctx), 200, { 'Idempotent-Replay': 'true' });
             // A request awaiting a second approval is not in review: 409 conflict_state (the supervisor sends it back instead).
             requireHeldBy(record, ctx.user, ctx);
             requireCurrentVersion(record, version, ctx);
-            const name = record.kind === 'verification' ? record.fullName : record.holderName;
-            const message = customerMessage ?? composeCustomerMessage(unique, record.customerLanguage, name);
             return transition(ctx, record, 'reject', {
                 decidedAt: ctx.db.now().toISOString(), decidedBy: ctx.user.id, assignee: null, claimExpiresAt: null,
                 decision: { outcome: 'rejected', reasons: unique, note, customerMessage: message },

@@ -474,6 +474,19 @@ describe('deciding', () => {
         expect(trail.body.filter(e => e.action === 'approve')).toHaveLength(1);
     });
 
+    it('a retry with other text is not a replay: 409 conflict_state with the record as stored, so no edited note is answered as saved', async () => {
+        const record = await claimed('verifications', operator1);
+        const reject = (body: object) => api.call('POST', `/verifications/${record.id}/reject`, { token: operator1, body: { version: record.version, reasons: ['id_expired'], ...body } });
+        expect((await reject({ note: 'first words' })).status).toBe(200);
+        expect((await reject({ note: 'first words' })).headers.get('idempotent-replay')).toBe('true');
+        const edited = await reject({ note: 'second thoughts' });
+        expectError(edited, 409, 'conflict_state');
+        expect(edited.body.error.record.decision).toMatchObject({ outcome: 'rejected', note: 'first words' });
+        expectError(await reject({ note: 'first words', customerMessage: 'Another message' }), 409, 'conflict_state');
+        const trail = await api.list('/audit', { filter: { requestId: record.id } }, operator1);
+        expect(trail.body.filter(e => e.action === 'reject')).toHaveLength(1);
+    });
+
     it('a decision without a version is a 400; with a stale version a 409 with the current record', async () => {
         const record = await claimed('verifications', operator1);
         expectError(await api.call('POST', `/verifications/${record.id}/approve`, { token: operator1, body: {} }), 400, 'bad_request');
@@ -582,8 +595,8 @@ describe('four eyes on large refunds', () => {
         ]);
         expect(trail.at(-1).note).toBe('refund reference checked');
 
-        // A double click on the first approval is one approval.
-        const again = await approve(record.id, operator1, { version: record.version });
+        // A double click on the first approval (the same body) is one approval.
+        const again = await approve(record.id, operator1, { version: record.version, note: 'refund reference checked' });
         expect(again.status).toBe(200);
         expect(again.headers.get('idempotent-replay')).toBe('true');
         expect(again.body).toEqual(answer.body);
@@ -642,7 +655,7 @@ describe('four eyes on large refunds', () => {
         expect(trail.at(-1).note).toBe('refund settled, RF matches');
 
         // The same second approval sent twice is one approval.
-        const again = await approve(record.id, supervisor, { version: record.version });
+        const again = await approve(record.id, supervisor, { version: record.version, note: 'refund settled, RF matches' });
         expect(again.status).toBe(200);
         expect(again.headers.get('idempotent-replay')).toBe('true');
         expect(again.body).toEqual(answer.body);

@@ -303,3 +303,27 @@ describe('a lost answer, then the end of the session', () => {
         expect(decisionEntries(id, 'reject')).toHaveLength(1);
     });
 });
+
+describe('a lost answer, then an edited note', () => {
+    it('is not taken for saved: the record keeps the first note, the dialog keeps the edit and says the request changed', async () => {
+        const path = PATHS[1]!;
+        const id = await path.prepare();
+        await signIn('operator1');
+        renderConsole({ path: `/verifications/${id}/show` });
+        const user = userEvent.setup();
+        await screen.findByText(/You hold this request/);
+        const typed = await path.fill(user, id);
+        faults.configure({ script: [{ fault: 'lost_answer', match: `^POST /verifications/${id}/reject$` }] });
+        await confirm(user, typed.dialog, path.confirmTestId);
+        expect(await within(typed.dialog).findByTestId('dialog-failure')).toHaveTextContent(FAILURE_TEXT.lost_answer);
+        await user.click(within(typed.dialog).getByTestId('internal-note'));
+        await user.keyboard('{End}');
+        await user.paste(' — and one more thing');
+        await confirm(user, typed.dialog, path.confirmTestId);
+        expect(await within(typed.dialog).findByText(/This request changed while you were on it/)).toBeInTheDocument();
+        expect(within(typed.dialog).getByTestId('internal-note')).toHaveValue(`${NOTE} — and one more thing`);
+        expect(db.findAny(id)!.decision).toMatchObject({ outcome: 'rejected', note: NOTE });
+        expect(screen.queryByText(`Your decision on ${id} was already recorded.`)).toBeNull();
+        expect(decisionEntries(id, 'reject')).toHaveLength(1);
+    });
+});

@@ -23,6 +23,19 @@ export interface DecisionFlowOptions {
     approveBlocked?: boolean;
 }
 
+/** True when `record` carries exactly the decision `draft` describes, made by `userId`. */
+function isRecorded(record: ReviewRequest, userId: string, draft: DecisionDraft): boolean {
+    const note = draft.note || null;
+    if (draft.dialog === 'approve') {
+        if (record.kind === 'cancellation' && record.status === 'awaiting_second_approval') return record.firstApproval?.by === userId && record.firstApproval.note === note;
+        return record.decidedBy === userId && record.decision?.outcome === 'approved' && record.decision.note === note;
+    }
+    const { decision } = record;
+    return draft.dialog === 'reject' && record.decidedBy === userId && decision?.outcome === 'rejected' && decision.note === note
+        && decision.reasons.length === draft.reasons.length && draft.reasons.every(reason => decision.reasons.includes(reason))
+        && (!draft.customerMessage || decision.customerMessage === draft.customerMessage);
+}
+
 /** Claim, release, approve, reject and review next for one request: state, drafts, shortcuts and dialogs. */
 export function useDecisionFlow({ resource, record, customerName, extraShortcuts = {}, approveGuard, approveBlocked = false }: DecisionFlowOptions) {
     const { identity } = useGetIdentity();
@@ -75,11 +88,9 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         }, (failure: Failure) => actions.notifyFailure(failure));
     };
 
-    // The decision is already on the record (its answer was lost, then the session ended, say): nothing left to send.
-    const recorded = !!draft && !!identity && (
-        (draft.dialog === 'approve' && (record.decision?.outcome === 'approved' || record.status === 'awaiting_second_approval') && (record.decidedBy === identity.id || (record.kind === 'cancellation' && record.firstApproval?.by === identity.id)))
-        || (draft.dialog === 'reject' && record.decision?.outcome === 'rejected' && record.decidedBy === identity.id)
-    );
+    // Exactly this decision is already on the record (its answer was lost, then the session ended, say): nothing left
+    // to send. Other text on the record (the operator edited the note since) keeps the dialog open with the draft.
+    const recorded = !!draft && !!identity && isRecorded(record, String(identity.id), draft);
     useEffect(() => {
         if (recorded) void afterDecision('app.review.decision_recorded');
         // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the record shows the decision
