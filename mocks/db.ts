@@ -57,10 +57,13 @@ export function createDb(options: DbOptions = {}) {
     let indexedDay = '';
     // Counts changes (and re-indexing after in-place edits), so that what is derived from the requests can be cached until the next one.
     let changes = 0;
+    // Counts seedings and in-place edits (index()): indexes over what never changes through the API are valid while it stays the same.
+    let indexVersion = 0;
 
     /** Recomputes what the server derives for lists: failed checks and identities reused across accounts. */
     function index() {
         changes += 1;
+        indexVersion += 1;
         byId = new Map<string, ReviewRequest>([...state.verifications, ...state.cancellations].map(r => [r.id, r]));
         const byIdNumber = new Map<string, Verification[]>();
         for (const v of state.verifications) {
@@ -101,6 +104,10 @@ export function createDb(options: DbOptions = {}) {
         /** Date-dependent checks (card expiry, age) go stale at midnight: recompute once a day. */
         refreshDerived() {
             if (now().toISOString().slice(0, 10) !== indexedDay) index();
+        },
+        /** Grows when the store is seeded or edited in place (reindex): see mocks/api/listIndex.ts. */
+        get indexVersion() {
+            return indexVersion;
         },
         /** Grows on every change: a cache of something derived from the requests is valid while this stays the same. */
         get changes() {

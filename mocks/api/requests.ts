@@ -7,6 +7,7 @@ import { CLAIM_TTL_MS, isOpen, nextStatus, type RequestAction } from '../../src/
 import type { AuditAction, AuditEntry, Cancellation, Decision, Operator, RequestKind, ReviewRequest } from '../../src/domain/types';
 import type { Db } from '../db';
 import { endpoint, lapseExpiredClaims, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
+import { createListIndex } from './listIndex';
 import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
@@ -94,6 +95,9 @@ function validateFilter(filter: Record<string, unknown>) {
     }
 }
 
+/** What a search looks for: lower case, without white space (search text has no spaces either). */
+const searchNeedle = (value: string) => value.trim().toLowerCase().replace(/\s+/g, '');
+
 /** The filter as one test per given field, built once per request (a list request tests every record). */
 function matcher(filter: Record<string, unknown>, ctx: Context): (record: ReviewRequest) => boolean {
     const tests: ((record: ReviewRequest) => boolean)[] = [];
@@ -111,7 +115,7 @@ function matcher(filter: Record<string, unknown>, ctx: Context): (record: Review
                 break;
             }
             case 'q': {
-                const needle = String(value).trim().toLowerCase().replace(/\s+/g, '');
+                const needle = searchNeedle(String(value));
                 if (needle) tests.push(record => searchText(record).includes(needle));
                 break;
             }
@@ -262,13 +266,28 @@ function secondApprove(ctx: Context, record: Cancellation, version: number, note
 
 export function requestHandlers(kind: RequestKind, db: Db, options: ServerOptions): HttpHandler[] {
     const path = `*${options.base}/${RESOURCE[kind]}`;
+    const listIndex = createListIndex(db, searchText);
     const on = (handler: (ctx: Context) => Response | Promise<Response>) => endpoint(db, options, handler);
 
     return [
         http.get(path, on(ctx => {
             const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
             validateFilter(query.filter);
-            const rows = ctx.db.collection(kind).filter(matcher(query.filter, ctx));
+            const given = Object.keys(query.filter).filter(key => query.filter[key] !== undefined && query.filter[key] !== '');
+            const answer = (slice: ReviewRequest[], total: number) => {
+                const [start] = query.range;
+                const contentRange = slice.length === 0 ? `${RESOURCE[kind]} */${total}` : `${RESOURCE[kind]} ${start}-${start + slice.length - 1}/${total}`;
+                return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });
+            };
+            // The queue as the console opens it (open requests, queue order): from the index, without reading the store.
+            if (given.length === 1 && query.filter.open === true && query.sort?.field === 'queue' && query.sort.order === 'ASC') {
+                const { slice, total } = listIndex.openQueuePage(kind, ctx.user.id, query.range[0], query.range[1]);
+                return answer(slice, total);
+            }
+            // A search reads only the requests whose text holds the needle.
+            const needle = typeof query.filter.q === 'string' ? searchNeedle(query.filter.q) : '';
+            const candidates = (needle && listIndex.searchMatches(kind, needle)) || ctx.db.collection(kind);
+            const rows = candidates.filter(matcher(query.filter, ctx));
             const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, ctx.user.id);
             const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
             return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });

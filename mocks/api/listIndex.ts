@@ -1,0 +1,110 @@
+import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
+import { isOpen } from '../../src/domain/requestStatus';
+import type { RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { Db } from '../db';
+
+// Indexes for the two list requests every operator sends all day, so that they do not read the whole store:
+// the queue's first pages (open requests in queue order) and a search. They rest on two facts of this API:
+// requests are created only by seeding (never through the API), and a decided request never reopens; the
+// searchable fields (id, numbers, e-mail, name) never change. So the open list only loses members (dropped when
+// the store has changed since), and both are rebuilt when the store is seeded or edited in place (`db.indexVersion`).
+
+interface OpenIndex {
+    indexVersion: number;
+    changes: number;
+    /** Open requests by due time, then id: the queue order of everything the viewer does not hold. */
+    byDue: ReviewRequest[];
+}
+
+interface SearchIndex {
+    indexVersion: number;
+    records: ReviewRequest[];
+    /** Every record's search text, in `records` order, separated by "\u0000" (which no needle contains). */
+    text: string;
+    /** Where each record's text starts in `text`. */
+    starts: number[];
+}
+
+const SEPARATOR = '\u0000';
+
+export function createListIndex(db: Db, searchTextOf: (record: ReviewRequest) => string) {
+    const open = new Map<RequestKind, OpenIndex>();
+    const search = new Map<RequestKind, SearchIndex>();
+
+    function openByDue(kind: RequestKind): ReviewRequest[] {
+        let entry = open.get(kind);
+        if (!entry || entry.indexVersion !== db.indexVersion) {
+            const byDue = db.collection(kind).filter(record => isOpen(record.status)).sort((a, b) => compareQueueOrder(a, b, ''));
+            entry = { indexVersion: db.indexVersion, changes: db.changes, byDue };
+            open.set(kind, entry);
+        } else if (entry.changes !== db.changes) {
+            entry.byDue = entry.byDue.filter(record => isOpen(record.status));
+            entry.changes = db.changes;
+        }
+        return entry.byDue;
+    }
+
+    return {
+        /**
+         * The rows `[start, end]` of the open requests in queue order for `viewerId` (their own in-review requests
+         * first), and how many open requests there are: what a full sort of the open requests would give.
+         */
+        openQueuePage(kind: RequestKind, viewerId: string, start: number, end: number): { slice: ReviewRequest[]; total: number } {
+            const byDue = openByDue(kind);
+            const mine = byDue.filter(record => isHeldBy(record, viewerId));
+            const slice: ReviewRequest[] = mine.slice(start, end + 1);
+            let skip = Math.max(0, start - mine.length);
+            for (let i = 0; i < byDue.length && slice.length < end - start + 1; i += 1) {
+                const record = byDue[i]!;
+                if (isHeldBy(record, viewerId)) continue;
+                if (skip > 0) skip -= 1;
+                else slice.push(record);
+            }
+            return { slice, total: byDue.length };
+        },
+
+        /**
+         * The requests of `kind` whose search text contains `needle` (lower case, no spaces), in store order; null
+         * when the needle holds the separator (then the caller reads every record).
+         */
+        searchMatches(kind: RequestKind, needle: string): ReviewRequest[] | null {
+            if (needle.includes(SEPARATOR)) return null;
+            let entry = search.get(kind);
+            if (!entry || entry.indexVersion !== db.indexVersion || entry.records !== db.collection(kind)) {
+                const records = db.collection(kind);
+                const starts: number[] = [];
+                let length = 0;
+                const texts = records.map(record => {
+                    const text = searchTextOf(record);
+                    starts.push(length);
+                    length += text.length + 1;
+                    return text;
+                });
+                entry = { indexVersion: db.indexVersion, records, text: texts.join(SEPARATOR), starts };
+                search.set(kind, entry);
+            }
+            const found: ReviewRequest[] = [];
+            const { text, starts, records } = entry;
+            for (let at = text.indexOf(needle); at !== -1;) {
+                // The record whose text holds this hit: the last start at or before it.
+                let low = 0;
+                let high = starts.length - 1;
+                while (low < high) {
+                    const middle = (low + high + 1) >> 1;
+                    if (starts[middle]! <= at) low = middle;
+                    else high = middle - 1;
+                }
+                // Customer text may hold the separator itself: a hit across two records is checked and skipped.
+                if (searchTextOf(records[low]!).includes(needle)) {
+                    found.push(records[low]!);
+                    at = text.indexOf(needle, low + 1 < starts.length ? starts[low + 1]! : text.length);
+                } else {
+                    at = text.indexOf(needle, at + 1);
+                }
+            }
+            return found;
+        },
+    };
+}
+
+export type ListIndex = ReturnType<typeof createListIndex>;
