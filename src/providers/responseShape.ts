@@ -115,7 +115,7 @@ export function checkRecords(resource: string, value: unknown): void {
 
 /** The total of a list from `Content-Range: items 0-24/300`; a ShapeProblem if it is missing or unreadable. */
 export function totalFromContentRange(header: string | null): number {
-    const match = header === null ? null : /^\s*\w+\s+(?:\d+-\d+|\*)\/(\d+)\s*$/.exec(header);
+    const match = header === null ? null : /^\s*[\w-]+\s+(?:\d+-\d+|\*)\/(\d+)\s*$/.exec(header);
     if (!match) return fail('Content-Range', `"<unit> <start>-<end>/<total>", got ${JSON.stringify(header)}`);
     return Number(match[1]);
 }

@@ -46,14 +46,22 @@ const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 type Outcome = 'done' | 'failed' | 'signed_out';
 
-/** After Ctrl+Enter: the dialog closed (recorded), it shows why it failed, or the sign-in screen is back. */
-async function outcomeOf(page: Page): Promise<{ outcome: Outcome; failure?: string }> {
+/**
+ * After Ctrl+Enter: the dialog closed and the screen shows the decision (`decided`), the dialog shows why it failed,
+ * or the sign-in screen is back. A dialog that is gone while the screen does not show the decision is not taken
+ * for a success: the screen may be reloading the record, and the dialog comes back with the text.
+ */
+async function outcomeOf(page: Page, decided: () => Promise<boolean>): Promise<{ outcome: Outcome; failure?: string }> {
     await page.waitForTimeout(150);
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
         if (await page.locator('input[name="password"]').isVisible()) return { outcome: 'signed_out' };
         const dialog = page.getByRole('dialog');
-        if (!(await dialog.isVisible())) return { outcome: 'done' };
+        if (!(await dialog.isVisible())) {
+            if (await decided()) return { outcome: 'done' };
+            await page.waitForTimeout(100);
+            continue;
+        }
         const failure = dialog.getByTestId('dialog-failure');
         const text = (await failure.isVisible()) ? await failure.textContent({ timeout: 1000 }).catch(() => null) : null;
         if (text && /session ended/.test(text)) {
@@ -126,7 +134,7 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
         for (let retry = 0; retry < 10; retry += 1) {
             stats.attempts += 1;
             await dialog.getByLabel(/Internal note/).press('Control+Enter');
-            const result = await outcomeOf(page);
+            const result = await outcomeOf(page, async () => ![null, id].includes(await currentRequest(page)) || (await page.getByTestId('claim-status').filter({ hasText: /(Approved|Rejected) · Me/ }).isVisible()) || (await page.getByText('Awaiting a supervisor\'s second approval.').isVisible()));
             if (result.outcome === 'done') {
                 confirmed.set(id, expected);
                 break;
@@ -247,7 +255,7 @@ describe('a supervisor\'s four-eyes decisions while the API fails on purpose', (
                 const seen: string[] = [];
                 for (let attempt = 0; attempt < 8; attempt += 1) {
                     await page.getByRole('dialog').locator('textarea:not([readonly])').first().press('Control+Enter');
-                    const result = await outcomeOf(page);
+                    const result = await outcomeOf(page, () => page.getByTestId('claim-status').filter({ hasText: button === 'send-back' ? /Nobody holds/ : /Approved/ }).isVisible());
                     seen.push(result.outcome === 'failed' ? result.failure! : result.outcome);
                     if (result.outcome === 'done') return seen;
                     if (result.outcome === 'signed_out') {

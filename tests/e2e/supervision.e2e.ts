@@ -90,6 +90,7 @@ describe('supervision, end to end', () => {
         await page.getByTestId('sample-percent').fill('100');
         await page.getByTestId('confirm-draw').click();
         await page.getByText(/decisions? drawn for review/).waitFor();
+        await screenshot(page, 'quality-drawn-en');
         await page.locator('tbody tr').first().click();
         await page.getByTestId('verdict-panel').waitFor();
         expect(await page.getByTestId('revealed-outcome').count()).toBe(0);
