@@ -14,6 +14,8 @@ interface OpenIndex {
     changes: number;
     /** Open requests by due time, then id: the queue order of everything the viewer does not hold. */
     byDue: ReviewRequest[];
+    /** The in-review ones among them, in the same order (claims change as the store changes). */
+    inReview: ReviewRequest[];
 }
 
 interface SearchIndex {
@@ -31,17 +33,18 @@ export function createListIndex(db: Db, searchTextOf: (record: ReviewRequest) =>
     const open = new Map<RequestKind, OpenIndex>();
     const search = new Map<RequestKind, SearchIndex>();
 
-    function openByDue(kind: RequestKind): ReviewRequest[] {
+    function openIndex(kind: RequestKind): OpenIndex {
         let entry = open.get(kind);
         if (!entry || entry.indexVersion !== db.indexVersion) {
             const byDue = db.collection(kind).filter(record => isOpen(record.status)).sort((a, b) => compareQueueOrder(a, b, ''));
-            entry = { indexVersion: db.indexVersion, changes: db.changes, byDue };
+            entry = { indexVersion: db.indexVersion, changes: db.changes, byDue, inReview: byDue.filter(record => record.status === 'in_review') };
             open.set(kind, entry);
         } else if (entry.changes !== db.changes) {
             entry.byDue = entry.byDue.filter(record => isOpen(record.status));
+            entry.inReview = entry.byDue.filter(record => record.status === 'in_review');
             entry.changes = db.changes;
         }
-        return entry.byDue;
+        return entry;
     }
 
     return {
@@ -50,8 +53,8 @@ export function createListIndex(db: Db, searchTextOf: (record: ReviewRequest) =>
          * first), and how many open requests there are: what a full sort of the open requests would give.
          */
         openQueuePage(kind: RequestKind, viewerId: string, start: number, end: number): { slice: ReviewRequest[]; total: number } {
-            const byDue = openByDue(kind);
-            const mine = byDue.filter(record => isHeldBy(record, viewerId));
+            const { byDue, inReview } = openIndex(kind);
+            const mine = inReview.filter(record => isHeldBy(record, viewerId));
             const slice: ReviewRequest[] = mine.slice(start, end + 1);
             let skip = Math.max(0, start - mine.length);
             for (let i = 0; i < byDue.length && slice.length < end - start + 1; i += 1) {
