@@ -36,6 +36,14 @@ const result = (id: CheckId, status: CheckStatus, params: CheckResult['params'] 
 
 const normaliseName = (name: string) => name.replace(/[\s·•.]/g, '').toUpperCase();
 
+/** A calendar day written YYYY-MM-DD (the only spelling that compares with `today` as text). */
+function isCalendarDay(text: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+    const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function runVerificationChecks(request: CheckedFields, { today, minimumAge = 18 }: CheckOptions): CheckResult[] {
     const { idNumber } = request;
     const wellFormed = isIdNumberWellFormed(idNumber);
@@ -64,13 +72,16 @@ export function runVerificationChecks(request: CheckedFields, { today, minimumAg
             : result('sex', request.sex === encodedSex ? 'pass' : 'fail', { recorded: request.sex, encoded: encodedSex }),
     );
 
+    // A validity that is neither "long term" nor a calendar day fails: it must never pass by comparing as text.
     const { validUntil } = request.card;
     checks.push(
         validUntil === null
             ? result('card_validity', 'unknown')
-            : validUntil === 'long_term' || validUntil >= today
-              ? result('card_validity', 'pass', { validUntil })
-              : result('card_validity', 'fail', { validUntil }),
+            : validUntil !== 'long_term' && !isCalendarDay(validUntil)
+              ? result('card_validity', 'fail', { validUntil, notADate: 1 })
+              : validUntil === 'long_term' || validUntil >= today
+                ? result('card_validity', 'pass', { validUntil })
+                : result('card_validity', 'fail', { validUntil }),
     );
 
     checks.push(

@@ -281,6 +281,7 @@ export const en = {
                 age: 'Age %{age}, minimum %{minimum}',
                 sex: 'Recorded %{recorded}, digit 17 says %{encoded}',
                 card_validity: 'Valid until %{validUntil}',
+                card_validity_not_a_date: 'The card\'s validity is not a date: %{validUntil}',
                 name_match: 'Typed %{typed}, card %{card}',
                 number_match: 'Typed %{typed}, card %{card}',
                 duplicates: '%{count} other request(s) with this ID number',

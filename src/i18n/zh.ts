@@ -283,6 +283,7 @@ export const zh: AppMessages = {
                 age: '年龄 %{age}，最低 %{minimum}',
                 sex: '登记为%{recorded}，第 17 位表示%{encoded}',
                 card_validity: '有效期至 %{validUntil}',
+                card_validity_not_a_date: '证件有效期不是有效日期：%{validUntil}',
                 name_match: '填写为 %{typed}，证件为 %{card}',
                 number_match: '填写为 %{typed}，证件为 %{card}',
                 duplicates: '另有 %{count} 个申请使用该身份证号',

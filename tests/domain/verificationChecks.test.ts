@@ -54,6 +54,10 @@ describe('automatic verification checks', () => {
         expect(statusOf(runVerificationChecks({ ...clean, card: { ...clean.card, validUntil: '2026-11-22' } }, { today }), 'card_validity')).toBe('pass');
         expect(statusOf(runVerificationChecks({ ...clean, card: { ...clean.card, validUntil: 'long_term' } }, { today }), 'card_validity')).toBe('pass');
         expect(statusOf(runVerificationChecks({ ...clean, card: { ...clean.card, validUntil: null } }, { today }), 'card_validity')).toBe('unknown');
+        // Anything else is not a date and fails, however it would compare as text.
+        for (const validUntil of ['broken pair end', '9999', '2036-02-30', '2036-1-01', '长期', '2036-01-01T00:00:00Z']) {
+            expect(statusOf(runVerificationChecks({ ...clean, card: { ...clean.card, validUntil } }, { today }), 'card_validity'), validUntil).toBe('fail');
+        }
     });
 
     it('a typed name or number that differs from the card fails; an unread card is unknown', () => {

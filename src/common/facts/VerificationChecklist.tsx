@@ -18,6 +18,7 @@ function useCheckDetail() {
     return (check: CheckResult) => {
         if (check.status === 'unknown' && ['name_match', 'number_match', 'card_validity'].includes(check.id)) return translate('app.checks.detail.unread');
         if (check.id === 'birth_date' && check.status === 'fail') return translate('app.checks.detail.birth_date_fail', check.params);
+        if (check.id === 'card_validity' && check.params.notADate) return translate('app.checks.detail.card_validity_not_a_date', check.params);
         if (check.id === 'check_digit' || (check.status === 'unknown' && Object.keys(check.params).length === 0)) return '';
         const params = { ...check.params };
         if (check.id === 'sex') Object.assign(params, { recorded: translate(`app.fields.${params.recorded}`), encoded: translate(`app.fields.${params.encoded}`) });
