@@ -75,7 +75,8 @@ export interface FaultInjector {
 export function createFaultInjector(db: Db): FaultInjector {
     let config: FaultConfig | null = null;
     let random: Random = createRandom(1);
-    let script: Required<ScriptedFault>[] = [];
+    let script: { fault: FaultKind; match: RegExp; times: number }[] = [];
+    let only: RegExp | null = null;
     let requests = 0;
     let injected = emptyCounts();
     let log: FaultLogEntry[] = [];
@@ -96,13 +97,13 @@ export function createFaultInjector(db: Db): FaultInjector {
     }
 
     function choose(line: string): FaultKind | null {
-        const scripted = script.find(entry => new RegExp(entry.match).test(line));
+        const scripted = script.find(entry => entry.match.test(line));
         if (scripted) {
             scripted.times -= 1;
             if (scripted.times <= 0) script = script.filter(entry => entry !== scripted);
             return scripted.fault;
         }
-        if (config?.only && !new RegExp(config.only).test(line)) return null;
+        if (only && !only.test(line)) return null;
         for (const kind of FAULT_KINDS) {
             if (random.chance(config?.rates?.[kind] ?? 0)) return kind;
         }
@@ -113,7 +114,8 @@ export function createFaultInjector(db: Db): FaultInjector {
         configure(next) {
             config = next;
             random = createRandom(next.seed ?? 1);
-            script = (next.script ?? []).map(entry => ({ fault: entry.fault, match: entry.match ?? '', times: entry.times ?? 1 }));
+            script = (next.script ?? []).map(entry => ({ fault: entry.fault, match: new RegExp(entry.match ?? ''), times: entry.times ?? 1 }));
+            only = next.only ? new RegExp(next.only) : null;
             requests = 0;
             injected = emptyCounts();
             log = [];
@@ -121,6 +123,7 @@ export function createFaultInjector(db: Db): FaultInjector {
         off() {
             config = null;
             script = [];
+            only = null;
         },
         report: () => ({ config: config ?? {}, requests, injected: { ...injected }, log: [...log] }),
         handler(inner, options) {

@@ -85,6 +85,10 @@ export function firstInOrder<T>(rows: readonly T[], count: number, comparator: (
     return best;
 }
 
+/** `Content-Range` of a page of `count` rows from `start`, out of `total` (the range is a star when the page is empty). */
+export const contentRange = (resource: string, start: number, count: number, total: number) =>
+    (count === 0 ? `${resource} */${total}` : `${resource} ${start}-${start + count - 1}/${total}`);
+
 /**
  * Sorts (stable, id as tie-breaker), pages, and answers with the Content-Range simple-rest needs.
  * `comparators` define sort fields that are not a record field (an order of their own); DESC reverses their whole order.
@@ -99,8 +103,7 @@ export function page<T extends { id: string }>(resource: string, rows: T[], quer
     };
     const [start, end] = query.range;
     const slice = firstInOrder(rows, end + 1, comparator).slice(start, end + 1);
-    const contentRange = slice.length === 0 ? `${resource} */${rows.length}` : `${resource} ${start}-${start + slice.length - 1}/${rows.length}`;
-    return { slice, contentRange };
+    return { slice, contentRange: contentRange(resource, start, slice.length, rows.length) };
 }
 
 /** Filter values may be one value or a list of values (getMany sends {"id":[...]}). */

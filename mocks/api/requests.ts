@@ -8,7 +8,7 @@ import type { AuditAction, AuditEntry, Cancellation, Decision, Operator, Request
 import type { Db } from '../db';
 import { endpoint, lapseExpiredClaims, readBody, refuseWrites, type Context, type ServerOptions } from './endpoint';
 import { createListIndex } from './listIndex';
-import { assertBoolean, oneOf, page, parseListQuery } from './listQuery';
+import { assertBoolean, contentRange, oneOf, page, parseListQuery } from './listQuery';
 import { ApiError, badRequest, json } from './respond';
 
 // The two request queues: lists, single records, and the explicit actions claim / claim-next / release / approve / reject,
@@ -274,23 +274,20 @@ export function requestHandlers(kind: RequestKind, db: Db, options: ServerOption
             const query = parseListQuery(ctx.url, { sortable: SORTABLE[kind], filterable: FILTERABLE[kind] });
             validateFilter(query.filter);
             const given = Object.keys(query.filter).filter(key => query.filter[key] !== undefined && query.filter[key] !== '');
-            const answer = (slice: ReviewRequest[], total: number) => {
-                const [start] = query.range;
-                const contentRange = slice.length === 0 ? `${RESOURCE[kind]} */${total}` : `${RESOURCE[kind]} ${start}-${start + slice.length - 1}/${total}`;
-                return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });
-            };
+            const answer = (slice: ReviewRequest[], range: string) =>
+                json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': range });
             // The queue as the console opens it (open requests, queue order): from the index, without reading the store.
             if (given.length === 1 && query.filter.open === true && query.sort?.field === 'queue' && query.sort.order === 'ASC') {
                 const { slice, total } = listIndex.openQueuePage(kind, ctx.user.id, query.range[0], query.range[1]);
-                return answer(slice, total);
+                return answer(slice, contentRange(RESOURCE[kind], query.range[0], slice.length, total));
             }
             // A search reads only the requests whose text holds the needle.
             const needle = typeof query.filter.q === 'string' ? searchNeedle(query.filter.q) : '';
             const candidates = (needle && listIndex.searchMatches(kind, needle)) || ctx.db.collection(kind);
             const rows = candidates.filter(matcher(query.filter, ctx));
             const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, ctx.user.id);
-            const { slice, contentRange } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
-            return json(slice.map(record => redactForList(present(record, ctx), ctx.user)), 200, { 'Content-Range': contentRange });
+            const { slice, contentRange: range } = page(RESOURCE[kind], rows, query, { field: 'dueAt', order: 'ASC' }, { queue });
+            return answer(slice, range);
         })),
 
         http.get(`${path}/:id`, on(ctx => json(present(findOr404(ctx, kind), ctx)))),

@@ -75,6 +75,10 @@ async function outcomeOf(page: Page, decided: () => Promise<boolean>): Promise<{
     throw new Error('the decision neither finished nor failed within 20 s');
 }
 
+/** The review screen shows the request decided by me, or first-approved and awaiting a supervisor. */
+const myDecisionShown = (page: Page) =>
+    page.getByTestId('claim-status').filter({ hasText: /(Approved|Rejected) · Me/ }).or(page.getByText('Awaiting a supervisor\'s second approval.'));
+
 const holdsRequest = (page: Page) => page.getByText('You hold this request').isVisible();
 const currentRequest = (page: Page) => page.getByTestId('review-screen').getAttribute('data-request', { timeout: 1000 }).catch(() => null);
 
@@ -134,7 +138,7 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
         for (let retry = 0; retry < 10; retry += 1) {
             stats.attempts += 1;
             await dialog.getByLabel(/Internal note/).press('Control+Enter');
-            const result = await outcomeOf(page, async () => ![null, id].includes(await currentRequest(page)) || (await page.getByTestId('claim-status').filter({ hasText: /(Approved|Rejected) · Me/ }).isVisible()) || (await page.getByText('Awaiting a supervisor\'s second approval.').isVisible()));
+            const result = await outcomeOf(page, async () => ![null, id].includes(await currentRequest(page)) || (await myDecisionShown(page).first().isVisible()));
             if (result.outcome === 'done') {
                 confirmed.set(id, expected);
                 break;
@@ -144,7 +148,7 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
                 stats.signIns += 1;
                 // The dialog opens again with the text; or, if a lost answer had recorded it, the console says so
                 // (a toast that the next request's claim may replace) and the screen shows the decision as mine.
-                const recorded = page.getByText(`Your decision on ${id} was already recorded.`).or(page.getByTestId('claim-status').filter({ hasText: /(Approved|Rejected) · Me/ })).or(page.getByText('Awaiting a supervisor\'s second approval.'));
+                const recorded = page.getByText(`Your decision on ${id} was already recorded.`).or(myDecisionShown(page));
                 await page.getByRole('dialog').or(recorded).first().waitFor();
                 if (await recorded.first().isVisible()) {
                     stats.recoveredAfterSignIn += 1;

@@ -223,17 +223,24 @@ async function signInAgain(user: User, username: Username) {
 /** The dialog of `path` for `id` as it is on screen now (a sign-in or a refresh may have rendered a new one). */
 const currentDialog = () => screen.getByRole('dialog');
 
+/** Prepares a request for `path`, opens its review screen as the path's actor, opens the dialog and types into it. */
+async function openAndType(path: DecisionPath, options: { autoAdvance?: boolean } = {}) {
+    const id = await path.prepare();
+    await signIn(path.actor);
+    renderConsole({ path: `/${RESOURCE[path.kind]}/${id}/show` });
+    const user = userEvent.setup();
+    await screen.findByTestId('review-screen');
+    if (path.actor !== 'supervisor1') await screen.findByText(/You hold this request/);
+    if (options.autoAdvance === false) await user.click(screen.getByRole('switch', { name: 'Open the next request after a decision' }));
+    const typed = await path.fill(user, id);
+    return { id, user, typed };
+}
+
 describe.each(PATHS)('$name', path => {
     const faultsHere = FAULTS.filter(fault => !path.notApplicable?.includes(fault));
 
     it.each(faultsHere)('under %s: the typed text survives, the retry succeeds, the decision is recorded once', async fault => {
-        const id = await path.prepare();
-        await signIn(path.actor);
-        renderConsole({ path: `/${RESOURCE[path.kind]}/${id}/show` });
-        const user = userEvent.setup();
-        await screen.findByTestId('review-screen');
-        if (path.actor !== 'supervisor1') await screen.findByText(/You hold this request/);
-        const typed = await path.fill(user, id);
+        const { id, user, typed } = await openAndType(path);
 
         faults.configure({ script: [{ fault, match: `^POST /${RESOURCE[path.kind]}/${id}/${path.action}$` }] });
         await confirm(user, typed.dialog, path.confirmTestId);
@@ -284,13 +291,7 @@ describe.each(PATHS)('$name', path => {
 describe('a lost answer, then the end of the session', () => {
     it('after signing in again the console finds the decision already on the record, says so, and asks nothing again', async () => {
         const path = PATHS[1]!;
-        const id = await path.prepare();
-        await signIn('operator1');
-        renderConsole({ path: `/verifications/${id}/show` });
-        const user = userEvent.setup();
-        await screen.findByText(/You hold this request/);
-        await user.click(screen.getByRole('switch', { name: 'Open the next request after a decision' }));
-        const typed = await path.fill(user, id);
+        const { id, user, typed } = await openAndType(path, { autoAdvance: false });
         const match = `^POST /verifications/${id}/reject$`;
         faults.configure({ script: [{ fault: 'lost_answer', match }, { fault: 'session_expired', match }] });
         await confirm(user, typed.dialog, path.confirmTestId);
@@ -307,12 +308,7 @@ describe('a lost answer, then the end of the session', () => {
 describe('a lost answer, then an edited note', () => {
     it('is not taken for saved: the record keeps the first note, the dialog keeps the edit and says the request changed', async () => {
         const path = PATHS[1]!;
-        const id = await path.prepare();
-        await signIn('operator1');
-        renderConsole({ path: `/verifications/${id}/show` });
-        const user = userEvent.setup();
-        await screen.findByText(/You hold this request/);
-        const typed = await path.fill(user, id);
+        const { id, user, typed } = await openAndType(path);
         faults.configure({ script: [{ fault: 'lost_answer', match: `^POST /verifications/${id}/reject$` }] });
         await confirm(user, typed.dialog, path.confirmTestId);
         expect(await within(typed.dialog).findByTestId('dialog-failure')).toHaveTextContent(FAILURE_TEXT.lost_answer);
