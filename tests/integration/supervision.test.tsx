@@ -105,6 +105,32 @@ describe('quality sampling (supervisors)', () => {
     });
 });
 
+describe('four eyes in quality sampling', () => {
+    it('a supervisor is not offered their own decisions to sample', async () => {
+        await signIn('supervisor1');
+        renderConsole({ path: '/quality-reviews' });
+        const user = userEvent.setup();
+        await user.click(await screen.findByTestId('draw-sample'));
+        await user.click(within(await screen.findByRole('dialog')).getByRole('combobox', { name: 'Operator' }));
+        const options = await screen.findAllByRole('option');
+        expect(options.map(option => option.textContent)).toEqual(expect.arrayContaining(['林晓 Lin Xiao', 'Dewi Santoso']));
+        expect(options.map(option => option.textContent)).not.toContain('周敏 Zhou Min');
+    });
+
+    it('a review of one\'s own decision says another supervisor gives the verdict, and offers no verdict buttons', async () => {
+        const decided = db.state.verifications.find(v => v.decidedBy !== null)!;
+        db.state.qualityReviews.push({
+            id: 'QR-900002', sampleId: 'QS-900002', requestKind: 'verification', requestId: decided.id, operatorId: 'u-supervisor1', decidedAt: decided.decidedAt!,
+            verdict: null, note: null, reviewedBy: null, reviewedAt: null, outcome: null, reasons: null,
+        });
+        await signIn('supervisor1');
+        renderConsole({ path: '/quality-reviews/QR-900002/show' });
+        expect(await screen.findByTestId('verdict-panel')).toHaveTextContent('This is your own decision: another supervisor gives the verdict (four-eyes rule).');
+        expect(screen.queryByTestId('agree')).toBeNull();
+        expect(screen.queryByTestId('disagree')).toBeNull();
+    });
+});
+
 describe('taking back and reassigning claims (supervisors)', () => {
     it('a supervisor reassigns an operator\'s claim with a note, and the audit trail says so', async () => {
         const operator = await apiAs('operator1');
