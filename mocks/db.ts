@@ -1,5 +1,5 @@
 import { countFailedChecks, runVerificationChecks } from '../src/domain/verificationChecks';
-import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
+import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../src/domain/sla';
 import type { AuditEntry, Cancellation, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
 import { auditId, buildSeed, OPERATORS, type DocumentTraits } from './seed/seed';
 
@@ -70,7 +70,7 @@ export function createDb(options: DbOptions = {}) {
             const key = v.idNumber.toUpperCase();
             byIdNumber.set(key, [...(byIdNumber.get(key) ?? []), v]);
         }
-        const today = now().toISOString().slice(0, 10);
+        const today = reviewDay(now(), sla);
         indexedDay = today;
         for (const v of state.verifications) {
             const sameIdentity = byIdNumber.get(v.idNumber.toUpperCase()) ?? [];
@@ -103,7 +103,7 @@ export function createDb(options: DbOptions = {}) {
         },
         /** Date-dependent checks (card expiry, age) go stale at midnight: recompute once a day. */
         refreshDerived() {
-            if (now().toISOString().slice(0, 10) !== indexedDay) index();
+            if (reviewDay(now(), sla) !== indexedDay) index();
         },
         /** Grows when the store is seeded or edited in place (reindex): see mocks/api/listIndex.ts. */
         get indexVersion() {

@@ -82,14 +82,17 @@ export function lapseExpiredClaims(db: Db) {
 export function publicEndpoint(db: Db, options: ServerOptions, handler: (ctx: PublicContext) => Response | Promise<Response>): HttpResponseResolver {
     return async ({ request, params }) => {
         if (options.latencyMs > 0) await delay(options.latencyMs);
+        let response: Response;
         try {
             const stringParams = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
-            return await handler({ request, url: new URL(request.url), params: stringParams, db, options });
+            response = await handler({ request, url: new URL(request.url), params: stringParams, db, options });
         } catch (error) {
-            if (error instanceof ApiError) return errorResponse(error);
-            console.error('[mock api] unexpected error', error);
-            return errorResponse(new ApiError(500, 'internal', 'internal error'));
+            if (!(error instanceof ApiError)) console.error('[mock api] unexpected error', error);
+            response = errorResponse(error instanceof ApiError ? error : new ApiError(500, 'internal', 'internal error'));
         }
+        // The server's clock is the console's (src/providers/serverClock.ts): a test that pins it pins the console's "now" too.
+        response.headers.set('Date', db.now().toUTCString());
+        return response;
     };
 }
 

@@ -6,7 +6,7 @@ export const CORS_HEADERS: Record<string, string> = {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Expose-Headers': 'Content-Range, Idempotent-Replay',
+    'Access-Control-Expose-Headers': 'Content-Range, Idempotent-Replay, Date',
 };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

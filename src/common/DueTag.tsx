@@ -2,6 +2,7 @@ import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { slaStanding } from '../domain/sla';
 import type { ReviewRequest } from '../domain/types';
+import { serverClock } from '../providers/serverClock';
 
 // The time left (or how late) against the 3-business-day service level, as a coloured tag.
 
@@ -20,13 +21,13 @@ export function useDurationLabel() {
 
 const COLOR = { overdue: 'error', due_today: 'warning', on_time: 'success' } as const;
 
-export function DueTag({ now = new Date() }: { now?: Date; label?: string }) {
+export function DueTag() {
     const record = useRecordContext<ReviewRequest>();
     const translate = useTranslate();
     const duration = useDurationLabel();
     if (!record) return null;
     if (record.decidedAt) return <Chip size="small" variant="outlined" label={translate('app.sla.decided')} />;
-    const standing = slaStanding(new Date(record.dueAt), now);
+    const standing = slaStanding(new Date(record.dueAt), serverClock.now());
     return (
         <Chip
             size="small"

@@ -4,7 +4,7 @@ import { Loading, Title, useTranslate } from 'react-admin';
 import { QueueHealthCards } from './QueueHealthCards';
 import { ReasonsTable } from './ReasonsTable';
 import { TeamTable } from './TeamTable';
-import { lastWeek, useStats, type DayRange } from './useStats';
+import { useStats, type DayRange } from './useStats';
 
 const TeamCharts = lazy(() => import('./TeamCharts'));
 
@@ -21,14 +21,16 @@ function RangePicker({ range, onChange }: { range: DayRange; onChange(range: Day
 /** Supervisors' home page (operators never load it: see Home.tsx). */
 export function Dashboard() {
     const translate = useTranslate();
-    const [range, setRange] = useState(lastWeek);
+    // Null until the supervisor picks one: the server's default range, on the server's clock.
+    const [range, setRange] = useState<DayRange | null>(null);
     const { data: stats, error, isPending } = useStats(range);
+    const shownRange = range ?? stats?.range;
     return (
         <Stack spacing={2} sx={{ py: 2 }} data-testid="dashboard">
             <Title title="app.dashboard.title" />
             <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
                 <Typography variant="h6" component="h1">{translate('app.dashboard.title')}</Typography>
-                <RangePicker range={range} onChange={setRange} />
+                {shownRange && <RangePicker range={shownRange} onChange={setRange} />}
             </Stack>
             {error && <Alert severity="error">{translate((error as Error).message, { _: translate('app.errors.unexpected') })}</Alert>}
             {isPending && <Loading />}

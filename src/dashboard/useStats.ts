@@ -8,15 +8,11 @@ export interface DayRange {
     to: string;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The last seven days, today included. */
-export function lastWeek(now = new Date()): DayRange {
-    return { from: isoDay(new Date(now.getTime() - 6 * 86_400_000)), to: isoDay(now) };
-}
-
-/** The server computes the figures (GET /stats), so the dashboard stays fast with 100,000 requests. */
-export function useStats(range: DayRange) {
+/**
+ * The server computes the figures (GET /stats), so the dashboard stays fast with 100,000 requests. Without a range
+ * the server picks its default (the last seven days on its own clock) and the answer says which range it is.
+ */
+export function useStats(range: DayRange | null) {
     const dataProvider = useDataProvider<ReviewDataProvider>();
-    return useQuery<Stats>({ queryKey: ['stats', range.from, range.to], queryFn: () => dataProvider.getStats(range), refetchInterval: 60_000 });
+    return useQuery<Stats>({ queryKey: ['stats', range?.from, range?.to], queryFn: () => dataProvider.getStats(range ?? undefined), refetchInterval: 60_000 });
 }

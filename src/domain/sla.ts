@@ -16,6 +16,12 @@ const toLocal = (instant: Date, calendar: SlaCalendar) => new Date(instant.getTi
 const fromLocal = (local: Date, calendar: SlaCalendar) => new Date(local.getTime() - calendar.utcOffsetMinutes * 60_000);
 const localDay = (local: Date) => local.toISOString().slice(0, 10);
 
+/**
+ * The review team's calendar day of an instant, YYYY-MM-DD: the day the automatic checks are run for (card expiry,
+ * age), by the server and the console alike.
+ */
+export const reviewDay = (instant: Date, calendar: SlaCalendar = DEFAULT_SLA): string => localDay(toLocal(instant, calendar));
+
 export function isBusinessDay(localDate: Date, calendar: SlaCalendar = DEFAULT_SLA): boolean {
     const weekday = localDate.getUTCDay();
     return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(localDay(localDate));

@@ -17,7 +17,8 @@ export interface ReviewActions {
     reject(resource: string, params: { id: string; version: number; reasons: string[]; note?: string; customerMessage?: string }): Promise<{ data: ReviewRequest }>;
     claimNext(resource: string, params: { exclude: string[] }): Promise<{ data: ReviewRequest }>;
     sendBack(resource: string, params: { id: string; version: number; note: string }): Promise<{ data: ReviewRequest }>;
-    getStats(range: { from: string; to: string }): Promise<Stats>;
+    /** Without a range, the server's default (its answer's `range` says which). */
+    getStats(range?: { from: string; to: string }): Promise<Stats>;
     drawQualitySample(params: { operatorId: string; from: string; to: string; rate: number }): Promise<QualitySample>;
     giveQualityVerdict(params: { id: string; verdict: QualityVerdict; note: string }): Promise<QualityReview>;
     reassign(resource: string, params: { id: string; to: string; note: string }): Promise<{ data: ReviewRequest }>;
@@ -75,7 +76,7 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
         reject: action('reject'),
         claimNext: (resource, body) => post(resource, `${resource}/claim-next`, body),
         sendBack: action('send-back'),
-        getStats: ({ from, to }) => checked(async client => (await client(`${apiUrl}/stats?${new URLSearchParams({ from, to })}`)).json as Stats, checkStats),
+        getStats: range => checked(async client => (await client(`${apiUrl}/stats${range ? `?${new URLSearchParams({ from: range.from, to: range.to })}` : ''}`)).json as Stats, checkStats),
         drawQualitySample: async params => (await postJson('quality-samples', params)).json as QualitySample,
         giveQualityVerdict: async ({ id, ...body }) => (await postJson(`quality-reviews/${encodeURIComponent(id)}/verdict`, body)).json as QualityReview,
         reassign: action('reassign'),

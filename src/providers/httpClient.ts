@@ -1,5 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
 import type { ApiErrorBody } from '../domain/types';
+import { serverClock } from './serverClock';
 import { session } from './session';
 
 // fetch with the bearer token, and the API's error body turned into a translatable HttpError.
@@ -36,6 +37,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
         // fetch itself failed: offline, DNS, CORS, dropped connection.
         throw new HttpError('app.errors.network', 0, null);
     }
+    serverClock.observe(response.headers.get('Date'));
     // fetchJson leaves `json` undefined when a 2xx body is not JSON: an HTML page, an empty or a truncated answer.
     if (response.status !== 204 && response.json === undefined) throw new HttpError(MALFORMED_RESPONSE, response.status, response.body);
     return response;

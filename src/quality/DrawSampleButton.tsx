@@ -3,10 +3,16 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, St
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetList, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { addDays, dayOf } from '../domain/dayRange';
 import type { Operator } from '../domain/types';
 import type { ReviewDataProvider } from '../providers/dataProvider';
+import { serverClock } from '../providers/serverClock';
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The last two weeks on the server's clock, when the dialog opens (sample ranges are UTC days, docs/api.md 1). */
+const lastTwoWeeks = () => {
+    const today = dayOf(serverClock.now());
+    return { from: addDays(today, -13), to: today };
+};
 
 /** Draws a random share of one operator's decisions in a date range for blind re-review. */
 export function DrawSampleButton() {
@@ -19,7 +25,7 @@ export function DrawSampleButton() {
     // Four eyes: nobody samples their own decisions (the server refuses it too).
     const operators = everyone.filter(op => op.id !== identity?.id);
     const [open, setOpen] = useState(false);
-    const [form, setForm] = useState({ operatorId: '', from: isoDay(new Date(Date.now() - 13 * 86_400_000)), to: isoDay(new Date()), percent: '5' });
+    const [form, setForm] = useState({ operatorId: '', ...lastTwoWeeks(), percent: '5' });
     const percent = Number(form.percent);
     const valid = !!form.operatorId && form.from <= form.to && percent > 0 && percent <= 100;
 
@@ -36,7 +42,7 @@ export function DrawSampleButton() {
 
     return (
         <>
-            <Button size="small" startIcon={<CasinoIcon />} onClick={() => setOpen(true)} data-testid="draw-sample">{translate('app.quality.draw')}</Button>
+            <Button size="small" startIcon={<CasinoIcon />} onClick={() => { setForm(current => ({ ...current, ...lastTwoWeeks() })); setOpen(true); }} data-testid="draw-sample">{translate('app.quality.draw')}</Button>
             {open && (
                 <Dialog open onClose={() => setOpen(false)} fullWidth maxWidth="xs" aria-labelledby="draw-title">
                     <DialogTitle id="draw-title">{translate('app.quality.draw')}</DialogTitle>

@@ -9,6 +9,8 @@ import { VerificationFacts } from '../common/facts/VerificationFacts';
 import { LazyDocumentViewer, type ViewerDocument } from '../common/documentViewer/LazyDocumentViewer';
 import type { BlindRequest, Cancellation, QualityReview, Verification } from '../domain/types';
 import { VerdictPanel } from './VerdictPanel';
+import { reviewDay } from '../domain/sla';
+import { serverClock } from '../providers/serverClock';
 
 type ReviewWithRequest = QualityReview & { request: BlindRequest };
 
@@ -29,7 +31,7 @@ function BlindReview({ review }: { review: ReviewWithRequest }) {
     const translate = useTranslate();
     const [active, setActive] = useState(0);
     const { request } = review;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = reviewDay(serverClock.now());
     return (
         <Stack spacing={2} sx={{ py: 2 }} data-testid="quality-review" data-request={review.requestId}>
             <Typography variant="h6" component="h1">{translate('app.quality.title', { id: review.requestId })}</Typography>

@@ -16,6 +16,8 @@ import { PreviousAttempt } from './PreviousAttempt';
 import { VerificationChecklist } from '../common/facts/VerificationChecklist';
 import { VerificationFacts } from '../common/facts/VerificationFacts';
 import { CustomerText } from '../common/CustomerText';
+import { reviewDay } from '../domain/sla';
+import { serverClock } from '../providers/serverClock';
 
 const documentsOf = (record: Verification): ViewerDocument[] => [
     { key: 'idFront', labelKey: 'app.documents.id_front', url: record.documents.idFront },
@@ -42,7 +44,7 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
             o: () => viewer.current?.rotate(),
         },
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = reviewDay(serverClock.now());
 
     return (
         <Stack spacing={2} sx={{ py: 2 }} data-testid="review-screen" data-request={record.id}>

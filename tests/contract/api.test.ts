@@ -221,6 +221,26 @@ describe('CORS for a console on another origin', () => {
         const list = await api.list('/verifications', {}, operator1);
         expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range');
         expect(list.headers.get('access-control-expose-headers')).toContain('Idempotent-Replay');
+        expect(list.headers.get('access-control-expose-headers')).toContain('Date');
+    });
+});
+
+describe('the server\'s clock', () => {
+    it('every answer, errors included, carries the server\'s time in Date: the console takes "now" from it', async () => {
+        // This suite's own server runs on `clock`, here set an hour and a half away from this machine's; another backend
+        // runs on its own clock, close to this machine's.
+        const started = clock.now;
+        if (!target.external) clock.now = new Date(Date.now() - 90 * 60_000);
+        try {
+            const answers = [await api.list('/verifications', {}, operator1), await api.call('GET', '/verifications/V-nope', { token: operator1 }), await api.call('GET', '/verifications')];
+            for (const answer of answers) {
+                const date = Date.parse(answer.headers.get('date') ?? '');
+                const expected = target.external ? Date.now() : clock.now.getTime();
+                expect(Math.abs(date - expected)).toBeLessThan(target.external ? 60_000 : 1000);
+            }
+        } finally {
+            clock.now = started;
+        }
     });
 });
 

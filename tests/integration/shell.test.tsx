@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API_URL, renderConsole, signIn, startMockApi } from './renderConsole';
+import { slaStanding } from '../../src/domain/sla';
+import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 
 const { server, db } = startMockApi();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -56,6 +57,18 @@ describe('the queues', () => {
             .map(v => v.id);
         expect(rows().slice(0, 3).map(row => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(expected);
         expect(within(rows()[0]!).getByText(/Overdue by|left/)).toBeInTheDocument();
+    });
+
+    it('due tags count from the server\'s clock, not the browser\'s (the mock\'s clock is pinned days in the past)', async () => {
+        await signIn('operator1');
+        // Requests the server says are not overdue: by the browser's real clock, weeks later, every one of them is.
+        renderConsole({ path: `/verifications?filter=${encodeURIComponent(JSON.stringify({ open: true, overdue: false }))}` });
+        await waitFor(() => expect(rows().length).toBe(25), { timeout: 5000 });
+        const byId = new Map(db.state.verifications.map(v => [v.id, v]));
+        const shown = rows().map(row => [within(row).getAllByRole('cell')[0]!.textContent!, row.querySelector('[data-sla]')!.getAttribute('data-sla')]);
+        const expected = shown.map(([id]) => [id, slaStanding(new Date(byId.get(id!)!.dueAt), TEST_NOW).state]);
+        expect(shown).toEqual(expected);
+        expect(shown.filter(([, state]) => state === 'overdue')).toEqual([]);
     });
 
     it('searching asks the server and shows only the matching request', async () => {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API_URL, renderConsole, signIn, startMockApi } from './renderConsole';
+import { addDays, dayOf } from '../../src/domain/dayRange';
+import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 
 const { server, db } = startMockApi();
 /** Status codes the server answered to the audit list, per test. */
@@ -73,6 +74,9 @@ describe('the dashboard (supervisors)', () => {
         const before = pendingFigure();
         expect(before).toBe(db.state.verifications.filter(v => v.status === 'pending').length);
         expect(await screen.findByTestId('team-table')).toBeInTheDocument();
+        // The range is the server's last seven days, on the server's (pinned) clock.
+        expect(screen.getByTestId('range-to')).toHaveValue(dayOf(TEST_NOW));
+        expect(screen.getByTestId('range-from')).toHaveValue(addDays(dayOf(TEST_NOW), -6));
 
         const operator = await apiAs('operator2');
         const next = await operator('POST', '/verifications/claim-next', {});
