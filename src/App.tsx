@@ -32,7 +32,6 @@ export function App({ apiUrl, locale }: AppProps) {
             dashboard={Home}
             loginPage={LoginPage}
             layout={ConsoleLayout}
-            requireAuth
             disableTelemetry
         >
             <Resource name="verifications" {...verifications} />

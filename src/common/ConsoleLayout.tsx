@@ -3,6 +3,7 @@ import { AppBar, Layout, Logout, UserMenu } from 'react-admin';
 import { config } from '../config';
 import { ConsoleMenu } from './ConsoleMenu';
 import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
+import { SignedInOnly } from './SignedInOnly';
 
 // react-admin's layout with the language switcher (built in) and a user menu that can reset demo data.
 
@@ -19,5 +20,9 @@ const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
     // minWidth 0: a wide table or a long customer string scrolls inside the page's content, never widens the page.
-    return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>;
+    return (
+        <SignedInOnly>
+            <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>
+        </SignedInOnly>
+    );
 }

@@ -21,7 +21,7 @@ export const QUEUE_DEFAULTS = {
     filterDefaultValues: { open: true },
     sort: { field: 'queue', order: 'ASC' as const },
     perPage: 25,
-    // <Admin requireAuth> has checked the session before any page renders, and every role may open both queues
+    // The layout has checked the session before any page renders (SignedInOnly), and every role may open both queues
     // (canRoleAccess): the List's own checkAuth and canAccess would only hold the list request back by two renders.
     // A 401 still signs the operator out (checkError), and the server checks every request.
     disableAuthentication: true,
