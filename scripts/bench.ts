@@ -1,10 +1,11 @@
 import type { CDPSession } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from '../tests/bench/apiServer';
-import { chromiumVersion, withFreshBrowser } from '../tests/bench/browser';
+import { withFreshBrowser } from '../tests/bench/browser';
+import { resolveChromium } from '../tests/support/chromium';
 import { buildApp, type AppKind } from '../tests/bench/build';
 import { staticInitialJs } from '../tests/bench/bundle';
 import { GOALS, RESULTS_DIR, ROOT, readSettings, type Phase } from '../tests/bench/config';
@@ -29,7 +30,7 @@ import { median, ratio, summarize } from '../tests/bench/stats';
 //   BENCH_MEMORY_SIZE=<large>    store of the memory session; each request to a 100,000 store costs the mock
 //                                100-600 ms, so the memory phase is most of the run (e.g. 2000 makes it ~4x faster)
 //   BENCH_ONLY=size,load,decide,scale,memory  run some phases only
-//   CHROMIUM_PATH=/usr/bin/chromium
+//   CHROMIUM_PATH=/usr/bin/chromium (default: the system's Chromium, else the one packaged in @sparticuz/chromium)
 //
 // A missed goal is printed as MISSED and the exit code stays 0 (this is a measurement, not a test);
 // the exit code is 1 only when a measurement could not be made.
@@ -50,12 +51,13 @@ const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 
 async function main() {
-    if (!existsSync(settings.chromiumPath)) throw new Error(`Chromium not found at ${settings.chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    const chromium = await resolveChromium();
+    settings.chromiumPath = chromium.path;
     results.meta = {
         date: new Date().toISOString(),
         commit: gitCommit(),
         node: process.version,
-        chromium: chromiumVersion(settings.chromiumPath),
+        chromium: `${chromium.version} (${chromium.source})`,
         cpus: `${cpus().length} x ${cpus()[0]?.model ?? 'unknown'}`,
         memoryGb: Math.round(totalmem() / 2 ** 30),
         loadAverageAtStart: loadavg().map(v => Math.round(v * 100) / 100),

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../support/chromium';
 import { sessionScript } from './probes';
 
 // A fresh headless Chromium with a throw-away profile (cold cache, empty storage), like tests/e2e/browser.ts.
@@ -12,14 +12,6 @@ export interface FreshBrowser {
     page: Page;
     cdp(): Promise<CDPSession>;
     close(): Promise<void>;
-}
-
-export function chromiumVersion(path: string): string {
-    try {
-        return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-        return 'unknown';
-    }
 }
 
 /**
@@ -35,7 +27,7 @@ export async function openFreshBrowser(chromiumPath: string, options: { session?
             headless: true,
             locale: 'en-US',
             viewport: { width: 1440, height: 900 },
-            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'],
+            args: CHROMIUM_ARGS,
         });
     } catch (error) {
         rmSync(profile, { recursive: true, force: true });

@@ -43,7 +43,8 @@ function phases(): Phase[] {
 export function readSettings() {
     const runs = count('BENCH_RUNS', 7);
     return {
-        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        /** Set by the bench once it has found Chromium (tests/support/chromium.ts). */
+        chromiumPath: '',
         phases: phases(),
         /** Page loads per app (console and bare alternate). */
         runs,

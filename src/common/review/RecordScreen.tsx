@@ -6,7 +6,8 @@ import { RecordErrorBoundary } from '../errors/RecordErrorBoundary';
 function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: ComponentType<{ record: T }> }) {
     const record = useRecordContext<T>();
     const { refetch } = useShowContext<T>();
-    if (!record) return <Loading />;
+    // react-admin answers a read refused with 401 with an empty record ({}) while it signs the operator out.
+    if (!record || record.id === undefined) return <Loading />;
     // Keyed by id: a new record (after "review next") starts with fresh state, no draft or zoom carries over.
     return (
         <RecordErrorBoundary key={record.id} onRetry={() => void refetch()}>

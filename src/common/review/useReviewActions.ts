@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { HttpError, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { HttpError, useDataProvider, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import type { ReviewRequest } from '../../domain/types';
 import type { ReviewDataProvider } from '../../providers/dataProvider';
 import { describeFailure, isFailure, type Failure } from './failure';
@@ -18,7 +18,6 @@ export function useReviewActions(resource: string) {
     const dataProvider = useDataProvider<ReviewDataProvider>();
     const queryClient = useQueryClient();
     const notify = useNotify();
-    const translate = useTranslate();
     const logoutIfAccessDenied = useLogoutIfAccessDenied();
     const [busy, setBusy] = useState(false);
 
@@ -74,8 +73,9 @@ export function useReviewActions(resource: string) {
 
     /** For actions without a dialog: the failure becomes a notification. */
     const notifyFailure = useCallback((failure: Failure) => {
-        if (failure.kind !== 'unauthenticated') notify(translate(failure.messageKey, failure.messageArgs), { type: failure.kind === 'queue_empty' ? 'info' : 'error' });
-    }, [notify, translate]);
+        // notify translates the key itself: a translated text given to it is looked up again, and missing.
+        if (failure.kind !== 'unauthenticated') notify(failure.messageKey, { type: failure.kind === 'queue_empty' ? 'info' : 'error', messageArgs: failure.messageArgs });
+    }, [notify]);
 
     return {
         busy,
