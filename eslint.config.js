@@ -24,8 +24,9 @@ export default tseslint.config(
         },
     },
     {
-        // The mock server is a separate backend: it may use the shared domain rules, never UI code.
-        files: ['mocks/**'],
+        // The servers (the mock and the review server) are a separate backend: they may use the contract and the domain
+        // rules, never UI code.
+        files: ['mocks/**', 'server/**'],
         rules: {
             'no-restricted-imports': ['error', { patterns: ['**/src/providers/*', '**/src/common/*', '**/src/verifications/*', '**/src/cancellations/*', 'react-admin', 'react'] }],
         },

@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { createMockApi } from './app';
 import { createDb, type DbState } from './db';
 import { createHandlers } from './handlers';
 
@@ -32,7 +33,7 @@ function saveState(state: DbState) {
 
 export async function startDemoBackend(options: { latencyMs: number }) {
     const db = createDb({ initialState: loadState(), onChange: saveState });
-    const worker = setupWorker(...createHandlers(db, { latencyMs: options.latencyMs }));
+    const worker = setupWorker(...createHandlers(createMockApi(db, { latencyMs: options.latencyMs })));
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
     return db;
 }

@@ -1,5 +1,5 @@
 import { DISTRICTS } from '../../src/domain/regions';
-import type { Random } from './random';
+import type { Random } from '../../src/domain/random';
 
 // Realistic, invented people: Chinese names with their pinyin, addresses, Axis mobile numbers.
 

@@ -6,7 +6,7 @@ import { DEFAULT_FOUR_EYES_THRESHOLD_IDR, requiresSecondApproval } from '../../s
 import type { AuditEntry, Cancellation, Decision, Operator, QualityReview, QualitySample, Verification } from '../../src/domain/types';
 import type { DocumentFlaw } from '../documents';
 import { address, axisNumber, chineseMobile, deviceName, districtCodes, email, leavingReason, person } from './people';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../../src/domain/random';
 
 // Builds the demo store: realistic queues with deliberately faulty requests, decided history and resubmissions.
 

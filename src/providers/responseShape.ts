@@ -1,110 +1,44 @@
+import * as z from 'zod/mini';
+import { auditEntry, cancellation, operator, qualityReview, qualitySample, reason, stats, verification } from '../contract/records';
 import type { ReviewRequest } from '../domain/types';
 
-// What the console relies on in the API's answers (src/domain/types.ts), checked once at the data provider so that a
-// malformed answer becomes a translated error instead of a crash deep inside a component.
+// What the console relies on in the API's answers: the contract's own schemas (src/contract/records.ts), checked once at
+// the data provider so that a malformed answer becomes a translated error instead of a crash deep inside a component.
 
-/** The first thing found wrong with an answer, e.g. "verifications[3].account.balance: expected a number". */
+/** The first thing found wrong with an answer, e.g. "verifications[3].account.balance: expected number". */
 export class ShapeProblem extends Error {}
-
-type Check = (value: unknown, path: string) => void;
 
 const fail = (path: string, expected: string): never => {
     throw new ShapeProblem(`${path}: expected ${expected}`);
 };
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const string: Check = (value, path) => { if (typeof value !== 'string') fail(path, 'a string'); };
-const integer: Check = (value, path) => { if (!Number.isSafeInteger(value)) fail(path, 'an integer'); };
-const number: Check = (value, path) => { if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'a number'); };
-const boolean: Check = (value, path) => { if (typeof value !== 'boolean') fail(path, 'a boolean'); };
-const instant: Check = (value, path) => { if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) fail(path, 'an ISO instant'); };
-const oneOf = (...allowed: unknown[]): Check => (value, path) => { if (!allowed.includes(value)) fail(path, `one of ${allowed.join(', ')}`); };
-const nullable = (check: Check): Check => (value, path) => { if (value !== null) check(value, path); };
-const arrayOf = (check: Check): Check => (value, path) => {
-    if (!Array.isArray(value)) fail(path, 'an array');
-    (value as unknown[]).forEach((item, index) => check(item, `${path}[${index}]`));
-};
-const shape = (fields: Record<string, Check>): Check => (value, path) => {
-    if (!isObject(value)) fail(path, 'an object');
-    for (const [key, check] of Object.entries(fields)) check((value as Record<string, unknown>)[key], `${path}.${key}`);
-};
-const id: Check = (value, path) => {
-    if (!((typeof value === 'string' && value !== '') || Number.isSafeInteger(value))) fail(path, 'an id');
-};
-
-const decision = shape({ outcome: oneOf('approved', 'rejected'), reasons: arrayOf(string), note: nullable(string), customerMessage: nullable(string) });
-
-const requestBase = {
-    id: string,
-    status: oneOf('pending', 'in_review', 'awaiting_second_approval', 'approved', 'rejected'),
-    version: integer,
-    submittedAt: instant,
-    dueAt: instant,
-    assignee: nullable(string),
-    claimedAt: nullable(instant),
-    claimExpiresAt: nullable(instant),
-    decidedAt: nullable(instant),
-    decidedBy: nullable(string),
-    decision: nullable(decision),
-    attempt: integer,
-    previousId: nullable(string),
-    customerLanguage: oneOf('zh-CN', 'en'),
-    mobileNumber: string,
-    email: string,
-};
-
-const verification = shape({
-    ...requestBase,
-    kind: oneOf('verification'),
-    fullName: string,
-    idNumber: string,
-    sex: oneOf('male', 'female', null),
-    contactPhone: string,
-    address: string,
-    card: shape({ name: nullable(string), idNumber: nullable(string), validFrom: nullable(string), validUntil: nullable(string) }),
-    documents: shape({ idFront: nullable(string), idBack: nullable(string), selfie: nullable(string) }),
-    failedChecks: integer,
-    duplicateIds: arrayOf(string),
-});
-
-const cancellation = shape({
-    ...requestBase,
-    kind: oneOf('cancellation'),
-    holderName: string,
-    leavingReason: string,
-    account: shape({
-        accountId: string,
-        balance: number,
-        refundRequested: boolean,
-        refundSettled: boolean,
-        refundReference: nullable(string),
-        boundDevices: arrayOf(shape({ id: string, name: string, boundAt: instant })),
-        openItems: arrayOf(shape({ id: string, type: oneOf('bill', 'order'), description: string, amount: number })),
-        verificationStatus: oneOf('verified', 'unverified', 'pending'),
-    }),
-    idScan: nullable(string),
-    requiresSecondApproval: boolean,
-    firstApproval: nullable(shape({ by: string, at: instant, note: nullable(string) })),
-    numberReleasedAt: nullable(instant),
-    numberReleasedBy: nullable(string),
-});
-
-const label = shape({ en: string, 'zh-CN': string });
-
 /** Per resource, what one record must look like; other resources only need an id. */
-const RECORD: Record<string, Check> = {
+const RECORD: Record<string, z.ZodMiniType> = {
     verifications: verification,
     cancellations: cancellation,
-    reasons: shape({ id: string, kind: oneOf('verification', 'cancellation'), order: number, retry: oneOf('retry', 'final'), label, template: label }),
-    operators: shape({ id: string, name: string, role: oneOf('operator', 'supervisor') }),
-    audit: shape({ id: string, at: instant, actor: string, action: string, requestId: string, fromStatus: string, toStatus: string, reasons: arrayOf(string), note: nullable(string) }),
+    reasons: reason,
+    operators: operator,
+    audit: auditEntry,
+    'quality-samples': qualitySample,
+    'quality-reviews': qualityReview,
 };
 
-/** Throws a ShapeProblem unless `value` is one record of `resource` as the console uses it. */
+function check(schema: z.ZodMiniType, value: unknown, path: string): void {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    const issue = result.error.issues[0]!;
+    const where = issue.path.map(key => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+    fail(`${path}${where}`, issue.code === 'invalid_type' ? issue.expected : issue.code.replace(/_/g, ' '));
+}
+
+/** Throws a ShapeProblem unless `value` is one record of `resource`. */
 export function checkRecord(resource: string, value: unknown, path = resource): void {
     if (!isObject(value)) fail(path, 'an object');
-    id((value as Record<string, unknown>).id, `${path}.id`);
-    RECORD[resource]?.(value, path);
+    const { id } = value as Record<string, unknown>;
+    if (!((typeof id === 'string' && id !== '') || Number.isSafeInteger(id))) fail(`${path}.id`, 'an id');
+    const schema = Object.hasOwn(RECORD, resource) ? RECORD[resource] : undefined;
+    if (schema) check(schema, value, path);
 }
 
 /** Throws a ShapeProblem unless `value` is an array of records of `resource`. */
@@ -125,14 +59,5 @@ export function checkRequest(resource: string, value: unknown): asserts value is
     checkRecord(resource, value);
 }
 
-/** GET /stats: the parts the dashboard reads. */
-export const checkStats: (value: unknown) => void = value => shape({
-    range: shape({ from: string, to: string }),
-    queues: shape({ verification: isObjectCheck, cancellation: isObjectCheck }),
-    team: arrayOf(shape({ operatorId: string, name: string, decisions: number, perDay: arrayOf(shape({ day: string, decisions: number })) })),
-    reasons: arrayOf(shape({ id: string, kind: string, count: number })),
-})(value, 'stats');
-
-function isObjectCheck(value: unknown, path: string) {
-    if (!isObject(value)) fail(path, 'an object');
-}
+/** GET /stats. */
+export const checkStats = (value: unknown): void => check(stats, value, 'stats');

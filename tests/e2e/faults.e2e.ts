@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { FaultConfig, FaultReport } from '../../mocks/api/faults';
+import type { FaultConfig, FaultReport } from '../../server/http/faults';
 import type { AuditEntry, ReviewRequest } from '../../src/domain/types';
 import { openBrowser, screenshot, signIn } from './browser';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { firstInOrder } from '../../mocks/api/listQuery';
+import { firstInOrder } from '../../src/domain/lists/page';
 import { compareQueueOrder, type QueueEntry } from '../../src/domain/queueOrder';
 
 const statuses: QueueEntry['status'][] = ['pending', 'in_review', 'approved'];

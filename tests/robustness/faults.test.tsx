@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultKind } from '../../mocks/api/faults';
+import type { FaultKind } from '../../server/http/faults';
 import { isReadyToApprove } from '../../src/domain/cancellationPreconditions';
 import { reasonsFor } from '../../src/domain/reasonCatalogue';
 import type { AuditAction, Cancellation, RequestKind, RequestStatus, ReviewRequest } from '../../src/domain/types';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { present } from '../../mocks/api/requests';
-import { DEFAULT_SERVER_OPTIONS } from '../../mocks/handlers';
+import { DEFAULT_MOCK_CONFIG } from '../../mocks/app';
+import { present } from '../../server/http/present';
 import { HOSTILE_STRINGS, HOSTILE_URLS, makeHostile } from '../../mocks/seed/hostile';
 import { toSafeCsv } from '../../src/common/csvExport';
 import { isLoadableDocumentUrl } from '../../src/common/documentUrl';
@@ -19,7 +19,7 @@ db.reindex();
 
 // The mock turns stored document paths into URLs on its own origin; a real backend sends whatever it has. These
 // overrides send the stored hostile addresses as they are, so the console meets javascript:, data:, foreign hosts.
-const ctx = { url: new URL(API_URL), options: DEFAULT_SERVER_OPTIONS };
+const ctx = { apiRoot: `${API_URL}/`, fourEyesThresholdIdr: DEFAULT_MOCK_CONFIG.fourEyesThresholdIdr };
 const asSent = (kind: RequestKind, id: string) => {
     const record = db.find(kind, id);
     if (!record) return HttpResponse.json({ error: { code: 'not_found', message: 'not found' } }, { status: 404 });

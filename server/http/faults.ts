@@ -1,12 +1,12 @@
-import { delay, getResponse, http, HttpResponse, type HttpHandler } from 'msw';
-import { CLAIM_TTL_MS } from '../../src/domain/requestStatus';
+import { reassign } from '../../src/domain/transitions';
 import type { RequestKind } from '../../src/domain/types';
-import type { Db } from '../db';
-import { createRandom, type Random } from '../seed/random';
-import { bearerToken, type ServerOptions } from './endpoint';
-import { ApiError, errorResponse } from './respond';
+import { createRandom, type Random } from '../../src/domain/random';
+import { apply } from './apply';
+import type { AppDeps } from './deps';
+import { bearerToken } from './endpoint';
+import { errorJson } from './respond';
 
-// Fault mode: the mock server misbehaves the way networks and busy backends do, on purpose and on record.
+// Fault mode: the API misbehaves the way networks and busy backends do, on purpose and on record.
 // Used by the fault suite (tests/robustness, tests/e2e/faults.e2e.ts); off unless configured.
 
 /**
@@ -62,17 +62,20 @@ const CLAIMING = /^POST \/(verifications|cancellations)\/([^/]+)\/(claim|release
 const KIND_OF: Record<string, RequestKind> = { verifications: 'verification', cancellations: 'cancellation' };
 
 const emptyCounts = () => Object.fromEntries(FAULT_KINDS.map(kind => [kind, 0])) as Record<FaultKind, number>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+type Fetch = (request: Request) => Promise<Response>;
 
 export interface FaultInjector {
     configure(config: FaultConfig): void;
     /** Fault mode off; the report is kept until the next configure(). */
     off(): void;
     report(): FaultReport;
-    /** The handler that goes first in the list: it injects faults and otherwise lets the request through. */
-    handler(inner: HttpHandler[], options: ServerOptions): HttpHandler;
+    /** The app's fetch with faults injected in front of it; healthy requests go straight through. */
+    wrap(inner: Fetch): Fetch;
 }
 
-export function createFaultInjector(db: Db): FaultInjector {
+export function createFaultInjector({ store, now, config: { base } }: Pick<AppDeps, 'store' | 'now' | 'config'>): FaultInjector {
     let config: FaultConfig | null = null;
     let random: Random = createRandom(1);
     let script: { fault: FaultKind; match: RegExp; times: number }[] = [];
@@ -82,18 +85,18 @@ export function createFaultInjector(db: Db): FaultInjector {
     let log: FaultLogEntry[] = [];
 
     /** The supervisor's hand in a race: reassigns the request, with an audit entry, as the real action would. */
-    function raceFor(line: string, kind: 'race_taken' | 'race_changed', callerId: string | undefined): boolean {
+    async function raceFor(line: string, kind: 'race_taken' | 'race_changed', callerId: string | undefined): Promise<boolean> {
         const match = (kind === 'race_changed' ? DECISION : CLAIMING).exec(line);
         if (!match || !callerId) return false;
-        const record = db.find(KIND_OF[match[1]!]!, decodeURIComponent(match[2]!));
-        if (!record || record.status !== 'in_review' || record.assignee !== callerId) return false;
-        const to = kind === 'race_changed' ? callerId : db.operators.find(op => op.role === 'operator' && op.id !== callerId)!.id;
-        const supervisor = db.operators.find(op => op.role === 'supervisor')!;
-        const now = db.now();
-        Object.assign(record, { assignee: to, claimedAt: now.toISOString(), claimExpiresAt: new Date(now.getTime() + CLAIM_TTL_MS).toISOString(), version: record.version + 1 });
-        db.appendAudit({ actor: supervisor.id, action: 'reassign', requestKind: record.kind, requestId: record.id, fromStatus: 'in_review', toStatus: 'in_review', reasons: [], note: 'fault injection: race', assignee: to });
-        db.changed();
-        return true;
+        const accounts = await store.accounts();
+        const to = kind === 'race_changed' ? callerId : accounts.find(op => op.role === 'operator' && op.id !== callerId)!.id;
+        const supervisor = accounts.find(op => op.role === 'supervisor')!;
+        return store.transaction(async tx => {
+            const record = await tx.lockRequest(KIND_OF[match[1]!]!, decodeURIComponent(match[2]!));
+            if (!record || record.status !== 'in_review' || record.assignee !== callerId) return false;
+            await apply(tx, reassign(record, supervisor, now(), { to, note: 'fault injection: race' }));
+            return true;
+        });
     }
 
     function choose(line: string): FaultKind | null {
@@ -108,6 +111,21 @@ export function createFaultInjector(db: Db): FaultInjector {
             if (random.chance(config?.rates?.[kind] ?? 0)) return kind;
         }
         return null;
+    }
+
+    async function inject(fault: FaultKind, line: string, request: Request): Promise<boolean> {
+        const token = bearerToken(request) ?? '';
+        switch (fault) {
+            case 'race_taken':
+            case 'race_changed':
+                return raceFor(line, fault, (await store.session(token))?.userId);
+            case 'session_expired':
+                if (!(await store.session(token))) return false;
+                await store.transaction(tx => tx.deleteSession(token));
+                return true;
+            default:
+                return true;
+        }
     }
 
     return {
@@ -126,47 +144,29 @@ export function createFaultInjector(db: Db): FaultInjector {
             only = null;
         },
         report: () => ({ config: config ?? {}, requests, injected: { ...injected }, log: [...log] }),
-        handler(inner, options) {
-            return http.all(`*${options.base}/*`, async ({ request }) => {
-                if (!config || request.method === 'OPTIONS') return undefined;
-                const url = new URL(request.url);
-                const line = `${request.method} ${url.pathname.slice(url.pathname.indexOf(options.base) + options.base.length)}`;
-                requests += 1;
-                const latency = (config.latencyMs ?? 0) + (config.jitterMs ? random.int(0, config.jitterMs) : 0);
-                if (latency > 0) await delay(latency);
-                const fault = choose(line);
-                if (!fault) return undefined;
-                const session = db.state.sessions[bearerToken(request) ?? ''];
-                const applied = (() => {
-                    switch (fault) {
-                        case 'race_taken':
-                        case 'race_changed':
-                            return raceFor(line, fault, session?.userId);
-                        case 'session_expired':
-                            if (!session) return false;
-                            delete db.state.sessions[bearerToken(request)!];
-                            db.changed();
-                            return true;
-                        default:
-                            return true;
-                    }
-                })();
-                if (!applied) return undefined;
-                injected[fault] += 1;
-                log.push({ fault, request: line });
-                switch (fault) {
-                    case 'server_error':
-                        return errorResponse(new ApiError(500, 'internal', 'injected fault: server error'));
-                    case 'drop':
-                        return HttpResponse.error();
-                    case 'lost_answer':
-                        await getResponse(inner, request.clone());
-                        return HttpResponse.error();
-                    default:
-                        // The session is gone or the record changed hands: the real handler answers 401 or 409.
-                        return undefined;
-                }
-            });
+        wrap: inner => async request => {
+            const path = new URL(request.url).pathname;
+            if (!config || request.method === 'OPTIONS' || !path.startsWith(`${base}/`)) return inner(request);
+            const line = `${request.method} ${path.slice(base.length)}`;
+            requests += 1;
+            const latency = (config.latencyMs ?? 0) + (config.jitterMs ? random.int(0, config.jitterMs) : 0);
+            if (latency > 0) await sleep(latency);
+            const fault = choose(line);
+            if (!fault || !(await inject(fault, line, request))) return inner(request);
+            injected[fault] += 1;
+            log.push({ fault, request: line });
+            switch (fault) {
+                case 'server_error':
+                    return errorJson('internal', 'injected fault: server error');
+                case 'drop':
+                    return Response.error();
+                case 'lost_answer':
+                    await inner(request);
+                    return Response.error();
+                default:
+                    // The session is gone or the record changed hands: the app answers 401 or 409.
+                    return inner(request);
+            }
         },
     };
 }

@@ -48,6 +48,11 @@ export function createListIndex(db: Db, searchTextOf: (record: ReviewRequest) =>
     }
 
     return {
+        /** The open requests of a kind by due time, then id; the in-review ones among them (claim-next looks here). */
+        open(kind: RequestKind): { byDue: readonly ReviewRequest[]; inReview: readonly ReviewRequest[] } {
+            return openIndex(kind);
+        },
+
         /**
          * The rows `[start, end]` of the open requests in queue order for `viewerId` (their own in-review requests
          * first), and how many open requests there are: what a full sort of the open requests would give.

@@ -1,0 +1,42 @@
+import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../src/domain/fourEyes';
+import { createApp, type ReviewApi } from '../server/http/app';
+import type { AppConfig, PasswordCheck } from '../server/http/deps';
+import type { Store } from '../server/store/store';
+import type { Db } from './db';
+import { generatedDocuments } from './documentSource';
+import { DEMO_PASSWORD } from './seed/seed';
+import { createMemoryStore } from './store/memoryStore';
+
+// The mock backend: the contract app (server/http) on the in-memory store, with the demo's accounts and drawn documents.
+
+export const DEFAULT_MOCK_CONFIG: Omit<AppConfig, 'sla'> = {
+    base: '/api',
+    latencyMs: 0,
+    tokenTtlMs: 8 * 60 * 60 * 1000,
+    fourEyesThresholdIdr: DEFAULT_FOUR_EYES_THRESHOLD_IDR,
+};
+
+/** Demo accounts all share one password; the review server checks a hash per account instead. */
+const demoPasswords: PasswordCheck = { verify: async password => password === DEMO_PASSWORD };
+
+export interface MockApi extends ReviewApi {
+    store: Store;
+}
+
+export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockApi {
+    const store = createMemoryStore(db);
+    const api = createApp({
+        store,
+        now: db.now,
+        config: { ...DEFAULT_MOCK_CONFIG, sla: db.sla, ...overrides },
+        passwords: demoPasswords,
+        documents: generatedDocuments(async requestId => {
+            const request = db.findAny(requestId);
+            const traits = db.state.documentTraits[requestId];
+            return request && traits ? { request, traits } : null;
+        }),
+        // Re-seeding waits for the transactions under way, like any other write.
+        resetDemo: () => store.transaction(async () => db.reset()),
+    });
+    return { ...api, store };
+}

@@ -1,0 +1,168 @@
+import { isClaimCandidate } from '../../src/domain/claimNext';
+import { rangeBounds, type DayRange } from '../../src/domain/dayRange';
+import { auditPredicate } from '../../src/domain/lists/audit';
+import { pageOf } from '../../src/domain/lists/page';
+import { qualityReviewPredicate, qualitySamplePredicate } from '../../src/domain/lists/quality';
+import { requestPredicate, type RequestListQuery } from '../../src/domain/lists/requests';
+import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
+import type { AuditDraft } from '../../src/domain/transitions';
+import type { AuditEntry, QualityReview, QualitySample, ReviewRequest } from '../../src/domain/types';
+import type { Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
+import type { Db } from '../db';
+import { auditId, qualityReviewId, qualitySampleId } from '../seed/seed';
+import { createListIndex } from './listIndex';
+import { createMutex } from './mutex';
+import { cachedSearchText } from './searchText';
+
+// The mock's store: the in-memory Db (mocks/db.ts) behind the contract app's Store interface. Transactions run one at a
+// time (a mutex) and buffer their writes, which land together when the work returns, or not at all when it throws.
+
+export function createMemoryStore(db: Db): Store {
+    const index = createListIndex(db, cachedSearchText);
+    const mutex = createMutex();
+    // When the next claim lapses, valid while the store stays as it was (no claim, heartbeat or decision since).
+    let nextLapse: { state: Db['state']; changes: number; at: number } | null = null;
+
+    function earliestClaimEnd(): number {
+        let next = Number.POSITIVE_INFINITY;
+        for (const kind of ['verification', 'cancellation'] as const) {
+            for (const record of db.collection(kind)) {
+                if (record.status === 'in_review' && record.claimExpiresAt) next = Math.min(next, Date.parse(record.claimExpiresAt));
+            }
+        }
+        return next;
+    }
+
+    const reads: StoreReads = {
+        accounts: async () => [...db.operators],
+        credentials: async username => {
+            const account = db.operators.find(op => op.username === username);
+            // Demo accounts share one password (mocks/app.ts checks it): no hash is kept.
+            return account ? { account, passwordHash: null } : null;
+        },
+        session: async token => db.state.sessions[token] ?? null,
+        request: async (kind, id) => db.find(kind, id) ?? null,
+        async requests(query: RequestListQuery) {
+            const { kind, filter, sort, range, viewerId, now } = query;
+            const queue = (a: ReviewRequest, b: ReviewRequest) => compareQueueOrder(a, b, viewerId);
+            const given = Object.keys(filter);
+            // The queue as the console opens it (open requests, queue order): from the index, without reading the store.
+            if (given.length === 1 && filter.open === true && sort.field === 'queue' && sort.order === 'ASC') {
+                const { slice, total } = index.openQueuePage(kind, viewerId, range[0], range[1]);
+                return { rows: slice, total };
+            }
+            // A search reads only the requests whose text holds the needle.
+            const candidates = (filter.search && index.searchMatches(kind, filter.search)) || db.collection(kind);
+            return pageOf(candidates.filter(requestPredicate(filter, now, cachedSearchText)), sort, range, { queue });
+        },
+        hasExpiredClaims: async now => {
+            if (!nextLapse || nextLapse.state !== db.state || nextLapse.changes !== db.changes) nextLapse = { state: db.state, changes: db.changes, at: earliestClaimEnd() };
+            return now.getTime() >= nextLapse.at;
+        },
+        auditEntries: async query => pageOf(db.state.audit.filter(auditPredicate(query.filter)), query.sort, query.range),
+        auditEntry: async id => db.state.audit.find(entry => entry.id === id) ?? null,
+        async lastAuditEntry(requestId) {
+            const { audit } = db.state;
+            for (let i = audit.length - 1; i >= 0; i -= 1) if (audit[i]!.requestId === requestId) return audit[i]!;
+            return null;
+        },
+        qualitySamples: async query => pageOf(db.state.qualitySamples.filter(qualitySamplePredicate(query.filter)), query.sort, query.range),
+        qualitySample: async id => db.state.qualitySamples.find(sample => sample.id === id) ?? null,
+        qualityReviews: async query => pageOf(db.state.qualityReviews.filter(qualityReviewPredicate(query.filter)), query.sort, query.range),
+        qualityReview: async id => db.state.qualityReviews.find(review => review.id === id) ?? null,
+        statsFacts: async () => ({ audit: db.state.audit, requests: [...db.state.verifications, ...db.state.cancellations], qualityReviews: db.state.qualityReviews }),
+    };
+
+    /** A transaction's view: the committed store with its own writes laid over it. */
+    function transactionOn(): { tx: StoreWrites; commit(): void } {
+        const records = new Map<string, ReviewRequest>();
+        const audit: AuditEntry[] = [];
+        const sessions = new Map<string, Session | null>();
+        const samples: QualitySample[] = [];
+        const reviews = new Map<string, QualityReview>();
+        const current = <T extends ReviewRequest | undefined>(record: T): T => (record ? (records.get(record.id) as T) ?? record : record);
+
+        const tx: StoreWrites = {
+            ...reads,
+            session: async token => (sessions.has(token) ? sessions.get(token)! : reads.session(token)),
+            request: async (kind, id) => current(db.find(kind, id)) ?? null,
+            async lastAuditEntry(requestId) {
+                for (let i = audit.length - 1; i >= 0; i -= 1) if (audit[i]!.requestId === requestId) return audit[i]!;
+                return reads.lastAuditEntry(requestId);
+            },
+            qualityReview: async id => reviews.get(id) ?? reads.qualityReview(id),
+            lockRequest: async (kind, id) => current(db.find(kind, id)) ?? null,
+            async lockNextCandidate(kind, viewerId, exclude) {
+                const { byDue, inReview } = index.open(kind);
+                // Queue order: a request the viewer holds before any pending one; each group by due time, then id.
+                for (const record of inReview.map(current)) if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
+                for (const record of byDue.map(current)) if (isClaimCandidate(record, viewerId, exclude)) return record;
+                return null;
+            },
+            async lockExpiredClaims(now) {
+                if (!(await reads.hasExpiredClaims(now))) return [];
+                const at = now.getTime();
+                return [...db.state.verifications, ...db.state.cancellations].map(current)
+                    .filter(record => record.status === 'in_review' && record.claimExpiresAt !== null && Date.parse(record.claimExpiresAt) <= at);
+            },
+            saveRequest: async record => void records.set(record.id, record),
+            async appendAudit(entry: AuditDraft) {
+                const written: AuditEntry = { id: auditId(db.state.audit.length + audit.length + 1), ...entry };
+                audit.push(written);
+                return written;
+            },
+            createSession: async (token, session) => void sessions.set(token, session),
+            deleteSession: async token => void sessions.set(token, null),
+            async samplingPopulation(operatorId: string, range: DayRange) {
+                const { startMs, endMs } = rangeBounds(range);
+                const sampled = new Set([...db.state.qualityReviews, ...reviews.values()].map(review => review.requestId));
+                return [...db.state.verifications, ...db.state.cancellations].map(current).filter(request => {
+                    if (request.decidedBy !== operatorId || request.decidedAt === null || sampled.has(request.id)) return false;
+                    const decidedAt = Date.parse(request.decidedAt);
+                    return decidedAt >= startMs && decidedAt < endMs;
+                });
+            },
+            async createQualitySample(draft, drafts) {
+                const sample: QualitySample = { id: qualitySampleId(db.state.qualitySamples.length + samples.length + 1), ...draft, reviewIds: [] };
+                for (const review of drafts) {
+                    const id = qualityReviewId(db.state.qualityReviews.length + reviews.size + 1);
+                    reviews.set(id, { id, sampleId: sample.id, ...review });
+                    sample.reviewIds.push(id);
+                }
+                samples.push(sample);
+                return sample;
+            },
+            saveQualityReview: async review => void reviews.set(review.id, review),
+        };
+
+        function commit() {
+            const { state } = db;
+            for (const record of records.values()) Object.assign(db.findAny(record.id)!, record);
+            state.audit.push(...audit);
+            for (const [token, session] of sessions) {
+                if (session) state.sessions[token] = session;
+                else delete state.sessions[token];
+            }
+            state.qualitySamples.push(...samples);
+            for (const review of reviews.values()) {
+                const known = state.qualityReviews.find(r => r.id === review.id);
+                if (known) Object.assign(known, review);
+                else state.qualityReviews.push(review);
+            }
+            if (records.size + audit.length + sessions.size + samples.length + reviews.size > 0) db.changed();
+        }
+        return { tx, commit };
+    }
+
+    return {
+        ...reads,
+        transaction: work => mutex.run(async () => {
+            const { tx, commit } = transactionOn();
+            const result = await work(tx);
+            commit();
+            return result;
+        }),
+        refreshDerived: async () => db.refreshDerived(),
+        close: async () => undefined,
+    };
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import type { AppDeps } from './deps';
+import { createFaultInjector, type FaultInjector } from './faults';
+import { audit } from './routes/audit';
+import { auth } from './routes/auth';
+import { catalogue } from './routes/catalogue';
+import { documents } from './routes/documents';
+import { demoReset, fallback, preflight } from './routes/edges';
+import { quality } from './routes/quality';
+import { requestActions } from './routes/requestActions';
+import { requestReads } from './routes/requestReads';
+import { stats } from './routes/stats';
+import { errorJson } from './respond';
+
+// The review API (docs/api.md) as one web-standard app, Request -> Response, whatever serves it: the mock's MSW handlers
+// (browser and Vitest), the mock's standalone server, and the review server (server/main.ts). Only the store differs.
+
+export interface ReviewApi {
+    fetch(request: Request): Promise<Response>;
+    /** Fault mode (tests): off until configured. */
+    faults: FaultInjector;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+export function createApp(deps: AppDeps): ReviewApi {
+    const app = new Hono();
+    preflight(app, deps);
+    demoReset(app, deps);
+    auth(app, deps);
+    for (const kind of ['verification', 'cancellation'] as const) {
+        // Actions first: `POST /{resource}/claim-next` must not be taken for a write to an id named "claim-next".
+        requestActions(app, deps, kind);
+        requestReads(app, deps, kind);
+    }
+    catalogue(app, deps);
+    audit(app, deps);
+    stats(app, deps);
+    quality(app, deps);
+    documents(app, deps);
+    fallback(app, deps);
+    // Outside the base: a JSON 404 without CORS, as a real backend's front server would answer.
+    app.notFound(c => errorJson('not_found', `not found: ${new URL(c.req.url).pathname}`, {}, {}));
+    app.onError(error => {
+        console.error('[review api]', error);
+        return errorJson('internal', 'internal error');
+    });
+
+    const faults = createFaultInjector(deps);
+    const served = faults.wrap(async request => {
+        if (deps.config.latencyMs > 0 && request.method !== 'OPTIONS') await sleep(deps.config.latencyMs);
+        return app.fetch(request);
+    });
+    return { fetch: served, faults };
+}

@@ -1,0 +1,11 @@
+import type { Change } from '../../src/domain/transitions';
+import type { ReviewRequest } from '../../src/domain/types';
+import type { StoreWrites } from '../store/store';
+
+/** Writes what a rule decided (src/domain/transitions.ts): the record, and its audit entry for a state change. */
+export async function apply(tx: StoreWrites, change: Change): Promise<ReviewRequest> {
+    if (change.type === 'replay') return change.record;
+    await tx.saveRequest(change.record);
+    if (change.type === 'transition') await tx.appendAudit(change.entry);
+    return change.record;
+}

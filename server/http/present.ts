@@ -1,0 +1,42 @@
+import { requiresSecondApproval } from '../../src/domain/fourEyes';
+import type { Operator, ReviewRequest } from '../../src/domain/types';
+
+// A request as the API shows it (docs/api.md §6.1, §6.2, §6.6).
+
+export interface View {
+    /** Where this API's own paths are served: "<origin><base>/". */
+    apiRoot: string;
+    fourEyesThresholdIdr: number;
+}
+
+/**
+ * Stored document paths become absolute URLs on this server, and a cancellation's `requiresSecondApproval` follows this
+ * server's four-eyes threshold.
+ */
+export function present(record: ReviewRequest, view: View): ReviewRequest {
+    // A stored address (scheme or `//`) is passed on as it is, unsafe ones too: the console, not the server, refuses them
+    // (tests/robustness/hostile*).
+    const absolute = (path: string | null) => (path === null ? null : /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path) ? path : `${view.apiRoot}${path}`);
+    if (record.kind === 'verification') {
+        const { idFront, idBack, selfie } = record.documents;
+        return { ...record, documents: { idFront: absolute(idFront), idBack: absolute(idBack), selfie: absolute(selfie) } };
+    }
+    return {
+        ...record,
+        idScan: absolute(record.idScan),
+        requiresSecondApproval: requiresSecondApproval(record.account, view.fourEyesThresholdIdr),
+        firstApproval: record.firstApproval ?? null,
+    };
+}
+
+/**
+ * A list row as the viewer may see it: an operator never reads another person's internal note in a list. `decision.note`
+ * is kept for its author (`decidedBy`), `firstApproval.note` for its author; supervisors see every note.
+ */
+export function redactForList(record: ReviewRequest, viewer: Operator): ReviewRequest {
+    if (viewer.role === 'supervisor') return record;
+    const decision = record.decision && record.decision.note !== null && record.decidedBy !== viewer.id ? { ...record.decision, note: null } : record.decision;
+    if (record.kind === 'verification') return decision === record.decision ? record : { ...record, decision };
+    const firstApproval = record.firstApproval && record.firstApproval.note !== null && record.firstApproval.by !== viewer.id ? { ...record.firstApproval, note: null } : record.firstApproval;
+    return decision === record.decision && firstApproval === record.firstApproval ? record : { ...record, decision, firstApproval };
+}

@@ -1,0 +1,24 @@
+import type { Hono } from 'hono';
+import { refuse } from '../../../src/domain/refusal';
+import type { AppDeps } from '../deps';
+import { endpoint, publicEndpoint } from '../endpoint';
+import { CORS_HEADERS, noContent } from '../respond';
+
+// The edges of the API: CORS preflights, the demo's reset (mock only), and a JSON 404 for every other path under the base.
+
+export function preflight(app: Hono, deps: AppDeps) {
+    app.options(`${deps.config.base}/*`, () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'Access-Control-Max-Age': '600' } }));
+}
+
+export function demoReset(app: Hono, deps: AppDeps) {
+    const { resetDemo } = deps;
+    if (!resetDemo) return;
+    app.post(`${deps.config.base}/demo/reset`, endpoint(deps, async () => {
+        await resetDemo();
+        return noContent();
+    }));
+}
+
+export function fallback(app: Hono, deps: AppDeps) {
+    app.all(`${deps.config.base}/*`, publicEndpoint(deps, ({ url }) => refuse('not_found', `no route ${url.pathname}`)));
+}

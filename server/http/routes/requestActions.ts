@@ -1,0 +1,101 @@
+import type { Hono } from 'hono';
+import { approveBody, claimNextBody, reassignBody, rejectBody, releaseBody, sendBackBody } from '../../../src/contract/bodies';
+import { invalidReasonIds } from '../../../src/domain/reasonCatalogue';
+import { refuse } from '../../../src/domain/refusal';
+import { approve, claim, reassign, reject, release, sendBack, type Actor, type Change } from '../../../src/domain/transitions';
+import type { RequestKind, ReviewRequest } from '../../../src/domain/types';
+import type { StoreWrites } from '../../store/store';
+import { apply } from '../apply';
+import { lapseWithin } from '../claims';
+import type { AppDeps } from '../deps';
+import { endpoint, type AuthedCall } from '../endpoint';
+import { present } from '../present';
+import { json } from '../respond';
+import { checkBody, readBody } from '../validate';
+
+// The explicit actions on requests (docs/api.md §7): claim, claim-next, release, approve, reject, and for supervisors
+// send-back and reassign. Each one is a transaction: lock the request, apply the rule, write the record and its entry.
+
+const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
+
+/** claim-next inside a transaction: lapse what expired, then claim the first candidate; null when nothing is left. */
+async function claimNextWithin(tx: StoreWrites, kind: RequestKind, actor: Actor, exclude: ReadonlySet<string>, now: Date): Promise<ReviewRequest | null> {
+    // Claims that expired while the body was read lapse first, so an expired claim is never answered as held.
+    await lapseWithin(tx, now);
+    const next = await tx.lockNextCandidate(kind, actor.id, exclude);
+    return next ? apply(tx, claim(next, actor, now)) : null;
+}
+
+async function locked(tx: StoreWrites, kind: RequestKind, id: string): Promise<ReviewRequest> {
+    return (await tx.lockRequest(kind, id)) ?? refuse('not_found', `${kind} ${id} not found`);
+}
+
+const answer = (call: AuthedCall, record: ReviewRequest, replay = false) =>
+    json(present(record, call.view), 200, replay ? { 'Idempotent-Replay': 'true' } : {});
+
+/**
+ * One action on one request, in one transaction. `next` (decide-and-claim-next): the same transaction then claims the
+ * caller's next request, and the answer is {decided, next}.
+ */
+async function act(call: AuthedCall, kind: RequestKind, rule: (record: ReviewRequest, tx: StoreWrites, now: Date) => Change | Promise<Change>, next?: { exclude?: string[] }) {
+    const { store, now } = call.deps;
+    const result = await store.transaction(async tx => {
+        const at = now();
+        const change = await rule(await locked(tx, kind, call.params.id ?? ''), tx, at);
+        const decided = await apply(tx, change);
+        const following = next ? await claimNextWithin(tx, kind, call.user, new Set(next.exclude ?? []), at) : undefined;
+        return { decided, replay: change.type === 'replay', following };
+    });
+    const { decided, replay, following } = result;
+    if (!next) return answer(call, decided, replay);
+    return json({ decided: present(decided, call.view), next: following ? present(following, call.view) : null }, 200, replay ? { 'Idempotent-Replay': 'true' } : {});
+}
+
+export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
+    const path = `${deps.config.base}/${RESOURCE[kind]}`;
+    const on = (handler: (call: AuthedCall) => Promise<Response>) => endpoint(deps, handler);
+    const supervisors = (handler: (call: AuthedCall) => Promise<Response>) => endpoint(deps, handler, { supervisorOnly: true });
+
+    // "Review next". Before `${path}/:id`: "claim-next" is never an id.
+    app.post(`${path}/claim-next`, on(async call => {
+        const { exclude } = checkBody(claimNextBody, await readBody(call.request));
+        const claimed = await deps.store.transaction(tx => claimNextWithin(tx, kind, call.user, new Set(exclude ?? []), deps.now()));
+        return claimed ? answer(call, claimed) : refuse('queue_empty', `no ${kind} left to review`);
+    }));
+
+    app.post(`${path}/:id/claim`, on(call => act(call, kind, (record, _tx, now) => claim(record, call.user, now))));
+
+    app.post(`${path}/:id/release`, on(async call => {
+        const { note } = checkBody(releaseBody, await readBody(call.request));
+        return act(call, kind, (record, _tx, now) => release(record, call.user, now, note || null));
+    }));
+
+    app.post(`${path}/:id/approve`, on(async call => {
+        const { version, note, next } = checkBody(approveBody, await readBody(call.request));
+        return act(call, kind, (record, _tx, now) => approve(record, call.user, now, { version, note: note || null }, deps.config.fourEyesThresholdIdr), next);
+    }));
+
+    app.post(`${path}/:id/reject`, on(async call => {
+        const body = checkBody(rejectBody, await readBody(call.request), { reasons: 'invalid_reasons' });
+        const reasons = [...new Set(body.reasons)];
+        const invalid = invalidReasonIds(kind, reasons);
+        if (invalid.length > 0) refuse('invalid_reasons', `not ${kind} reason codes: ${invalid.join(', ')}`, { fields: { reasons: 'invalid' } });
+        const input = { version: body.version, reasons, note: body.note || null, customerMessage: body.customerMessage || null };
+        return act(call, kind, (record, _tx, now) => reject(record, call.user, now, input), body.next);
+    }));
+
+    // Four eyes: a supervisor returns a first-approved cancellation to the queue. Under verifications the route is unknown (404).
+    if (kind === 'cancellation') {
+        app.post(`${path}/:id/send-back`, supervisors(async call => {
+            const input = checkBody(sendBackBody, await readBody(call.request));
+            return act(call, kind, async (record, tx, now) => sendBack(record, call.user, now, input, await tx.lastAuditEntry(record.id)));
+        }));
+    }
+
+    // A supervisor hands an open request to a named account, which then holds a fresh claim; no version: it overrides.
+    app.post(`${path}/:id/reassign`, supervisors(async call => {
+        const accounts = new Set((await deps.store.accounts()).map(account => account.id));
+        const input = checkBody(reassignBody(id => accounts.has(id)), await readBody(call.request));
+        return act(call, kind, (record, _tx, now) => reassign(record, call.user, now, input));
+    }));
+}

@@ -1,0 +1,81 @@
+import type { DayRange } from '../../src/domain/dayRange';
+import type { AuditListQuery } from '../../src/domain/lists/audit';
+import type { Page } from '../../src/domain/lists/page';
+import type { QualityReviewListQuery, QualitySampleListQuery } from '../../src/domain/lists/quality';
+import type { RequestListQuery } from '../../src/domain/lists/requests';
+import type { RequestFacts } from '../../src/domain/teamStats';
+import type { AuditDraft } from '../../src/domain/transitions';
+import type { AuditEntry, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
+
+// What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
+// the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
+
+export interface Session {
+    userId: string;
+    expiresAt: string;
+}
+
+export interface Credentials {
+    account: Operator;
+    /** null: the account cannot sign in with a password (the app's PasswordCheck decides what a hash is). */
+    passwordHash: string | null;
+}
+
+/** What GET /stats is computed from (src/domain/teamStats.ts). */
+export interface StatsFacts {
+    /** The decisions in the range and the claims they were made on, in write order. */
+    audit: readonly AuditEntry[];
+    /** At least every open request (decided ones do not count in queue health). */
+    requests: Iterable<RequestFacts>;
+    qualityReviews: readonly Pick<QualityReview, 'operatorId' | 'verdict'>[];
+}
+
+export interface StoreReads {
+    /** Every account, in the server's account order. */
+    accounts(): Promise<Operator[]>;
+    /** The account a username (trimmed, lower case) signs in to. */
+    credentials(username: string): Promise<Credentials | null>;
+    session(token: string): Promise<Session | null>;
+    request(kind: RequestKind, id: string): Promise<ReviewRequest | null>;
+    requests(query: RequestListQuery): Promise<Page<ReviewRequest>>;
+    /** Whether some claim has run out by `now` (a cheap look before a lapse transaction). */
+    hasExpiredClaims(now: Date): Promise<boolean>;
+    auditEntries(query: AuditListQuery): Promise<Page<AuditEntry>>;
+    auditEntry(id: string): Promise<AuditEntry | null>;
+    /** The request's latest audit entry (a send-back replay looks at it). */
+    lastAuditEntry(requestId: string): Promise<AuditEntry | null>;
+    qualitySamples(query: QualitySampleListQuery): Promise<Page<QualitySample>>;
+    qualitySample(id: string): Promise<QualitySample | null>;
+    qualityReviews(query: QualityReviewListQuery): Promise<Page<QualityReview>>;
+    qualityReview(id: string): Promise<QualityReview | null>;
+    statsFacts(range: DayRange): Promise<StatsFacts>;
+}
+
+export interface StoreWrites extends StoreReads {
+    /** The request, locked until the transaction ends. */
+    lockRequest(kind: RequestKind, id: string): Promise<ReviewRequest | null>;
+    /**
+     * claim-next's choice, locked: the first request in queue order for `viewerId` that is pending or held by them and not
+     * excluded (src/domain/claimNext.ts). Requests another transaction is locking are passed over, not waited for.
+     */
+    lockNextCandidate(kind: RequestKind, viewerId: string, exclude: ReadonlySet<string>): Promise<ReviewRequest | null>;
+    /** The requests in review whose claim ran out by `now`, locked. */
+    lockExpiredClaims(now: Date): Promise<ReviewRequest[]>;
+    saveRequest(record: ReviewRequest): Promise<void>;
+    appendAudit(entry: AuditDraft): Promise<AuditEntry>;
+    createSession(token: string, session: Session): Promise<void>;
+    deleteSession(token: string): Promise<void>;
+    /** The requests `operatorId` decided within the range (UTC days) that no sample holds yet. */
+    samplingPopulation(operatorId: string, range: DayRange): Promise<ReviewRequest[]>;
+    /** Numbers the sample and its reviews (in the order given). */
+    createQualitySample(sample: Omit<QualitySample, 'id' | 'reviewIds'>, reviews: Omit<QualityReview, 'id' | 'sampleId'>[]): Promise<QualitySample>;
+    saveQualityReview(review: QualityReview): Promise<void>;
+}
+
+export interface Store extends StoreReads {
+    /** Runs `work` as one transaction: all its writes or none. A thrown error undoes them and is thrown again. */
+    transaction<T>(work: (tx: StoreWrites) => Promise<T>): Promise<T>;
+    /** Recomputes what depends on the review team's day (failed checks: card expiry, age) once that day changes. */
+    refreshDerived(now: Date): Promise<void>;
+    close(): Promise<void>;
+}

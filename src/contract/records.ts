@@ -1,0 +1,193 @@
+import * as z from 'zod/mini';
+import { auditAction, bilingual, customerLanguage, instant, outcome, qualityVerdict, requestKind, requestStatus, role, rupiah } from './primitives';
+
+// The records the API answers with (docs/api.md §6): the one source of their shapes. src/domain/types.ts infers the
+// TypeScript types from them, the server's answers follow them, the console checks every answer against them
+// (src/providers/responseShape.ts), and docs/openapi.json is generated from them (scripts/openapi.ts).
+
+export const operator = z.object({ id: z.string(), username: z.string(), name: z.string(), role });
+
+export const decision = z.object({
+    outcome,
+    /** Reason codes; [] when approved. */
+    reasons: z.array(z.string()),
+    /** An internal note, never shown to the customer. */
+    note: z.nullable(z.string()),
+    /** The text sent to the customer; null when approved. */
+    customerMessage: z.nullable(z.string()),
+});
+
+/** Fields every request has, whichever its kind. */
+export const requestBaseShape = {
+    id: z.string(),
+    kind: requestKind,
+    status: requestStatus,
+    /** +1 on every state change; decisions must carry the version they were made on. */
+    version: z.int(),
+    submittedAt: instant,
+    dueAt: instant,
+    assignee: z.nullable(z.string()),
+    claimedAt: z.nullable(instant),
+    claimExpiresAt: z.nullable(instant),
+    decidedAt: z.nullable(instant),
+    decidedBy: z.nullable(z.string()),
+    decision: z.nullable(decision),
+    attempt: z.int(),
+    previousId: z.nullable(z.string()),
+    customerLanguage,
+    mobileNumber: z.string(),
+    email: z.string(),
+};
+export const requestBase = z.object(requestBaseShape);
+
+/** What the card shows, as the document scanner read it; null where it read nothing. `validUntil` may be "long_term". */
+export const cardReading = z.object({ name: z.nullable(z.string()), idNumber: z.nullable(z.string()), validFrom: z.nullable(z.string()), validUntil: z.nullable(z.string()) });
+/** Absolute image URLs (docs/api.md §6.6), null when missing. */
+export const verificationDocuments = z.object({ idFront: z.nullable(z.string()), idBack: z.nullable(z.string()), selfie: z.nullable(z.string()) });
+
+export const verification = z.object({
+    ...requestBaseShape,
+    kind: z.literal('verification'),
+    fullName: z.string(),
+    idNumber: z.string(),
+    sex: z.nullable(z.enum(['male', 'female'])),
+    contactPhone: z.string(),
+    address: z.string(),
+    card: cardReading,
+    documents: verificationDocuments,
+    /** Server-computed from src/domain/verificationChecks.ts, so that lists can sort and filter on it. */
+    failedChecks: z.int(),
+    /** Other verifications with the same ID number and another mobile number (server-computed). */
+    duplicateIds: z.array(z.string()),
+});
+
+export const boundDevice = z.object({ id: z.string(), name: z.string(), boundAt: instant });
+export const openItem = z.object({ id: z.string(), type: z.enum(['bill', 'order']), description: z.string(), amount: rupiah });
+export const accountFacts = z.object({
+    accountId: z.string(),
+    balance: rupiah,
+    refundRequested: z.boolean(),
+    refundSettled: z.boolean(),
+    refundReference: z.nullable(z.string()),
+    boundDevices: z.array(boundDevice),
+    openItems: z.array(openItem),
+    verificationStatus: z.enum(['verified', 'unverified', 'pending']),
+});
+export const firstApproval = z.object({ by: z.string(), at: instant, note: z.nullable(z.string()) });
+
+export const cancellation = z.object({
+    ...requestBaseShape,
+    kind: z.literal('cancellation'),
+    holderName: z.string(),
+    leavingReason: z.string(),
+    account: accountFacts,
+    idScan: z.nullable(z.string()),
+    /** Server-derived (src/domain/fourEyes.ts): a refund above the four-eyes threshold, so approval takes two people. */
+    requiresSecondApproval: z.boolean(),
+    /** The holder's approval while the request awaits a supervisor's second approval. */
+    firstApproval: z.nullable(firstApproval),
+    numberReleasedAt: z.nullable(instant),
+    numberReleasedBy: z.nullable(z.string()),
+});
+
+export const reviewRequest = z.discriminatedUnion('kind', [verification, cancellation]);
+
+export const reason = z.object({
+    /** The reason code, e.g. "id_expired". */
+    id: z.string(),
+    kind: requestKind,
+    /** Position in the catalogue: the order operators see (and pick with number keys). */
+    order: z.int(),
+    /** "retry": the customer may fix it and submit again; "final": they may not. */
+    retry: z.enum(['retry', 'final']),
+    label: bilingual,
+    /** Customer-facing sentence. */
+    template: bilingual,
+});
+
+export const auditEntry = z.object({
+    id: z.string(),
+    at: instant,
+    /** An operator id, or "system" for a lapse. */
+    actor: z.string(),
+    action: auditAction,
+    requestKind,
+    requestId: z.string(),
+    fromStatus: requestStatus,
+    toStatus: requestStatus,
+    reasons: z.array(z.string()),
+    note: z.nullable(z.string()),
+    /** `reassign` entries only: whom the request was handed to. */
+    assignee: z.optional(z.string()),
+});
+
+export const loginAnswer = z.object({ token: z.string(), user: z.object({ id: z.string(), name: z.string(), role }) });
+
+export const queueHealth = z.object({
+    pending: z.int(),
+    inReview: z.int(),
+    awaitingSecondApproval: z.int(),
+    /** submittedAt of the oldest open request, null when none is open. */
+    oldestWaitingSince: z.nullable(instant),
+    overdue: z.int(),
+    dueToday: z.int(),
+});
+
+export const operatorStats = z.object({
+    operatorId: z.string(),
+    name: z.string(),
+    decisions: z.int(),
+    approved: z.int(),
+    rejected: z.int(),
+    approvalRate: z.nullable(z.number()),
+    medianHandlingMs: z.nullable(z.int()),
+    perDay: z.array(z.object({ day: z.string(), decisions: z.int() })),
+    sampled: z.int(),
+    reviewed: z.int(),
+    disagreements: z.int(),
+    disagreementRate: z.nullable(z.number()),
+});
+
+export const stats = z.object({
+    range: z.object({ from: z.string(), to: z.string() }),
+    queues: z.object({ verification: queueHealth, cancellation: queueHealth }),
+    team: z.array(operatorStats),
+    reasons: z.array(z.object({ id: z.string(), kind: requestKind, count: z.int() })),
+});
+
+export const qualitySample = z.object({
+    id: z.string(),
+    operatorId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    rate: z.number(),
+    createdBy: z.string(),
+    createdAt: instant,
+    /** The reviews created, ordered by the sampled requests' decidedAt. */
+    reviewIds: z.array(z.string()),
+});
+
+export const qualityReview = z.object({
+    id: z.string(),
+    sampleId: z.string(),
+    requestKind,
+    requestId: z.string(),
+    operatorId: z.string(),
+    decidedAt: instant,
+    verdict: z.nullable(qualityVerdict),
+    note: z.nullable(z.string()),
+    reviewedBy: z.nullable(z.string()),
+    reviewedAt: z.nullable(instant),
+    /** The operator's outcome: null until the verdict. */
+    outcome: z.nullable(outcome),
+    /** The operator's reason codes: null until the verdict. */
+    reasons: z.nullable(z.array(z.string())),
+});
+
+/** The fields of a request that tell the operator's decision: null in a quality review until the verdict. */
+const blinded = { status: z.nullable(requestStatus), version: z.nullable(z.int()), decision: z.nullable(decision), decidedBy: z.nullable(z.string()), decidedAt: z.nullable(instant) };
+export const blindRequest = z.discriminatedUnion('kind', [z.extend(verification, blinded), z.extend(cancellation, blinded)]);
+export const qualityReviewWithRequest = z.extend(qualityReview, { request: blindRequest });
+
+/** Decide-and-claim-next (docs/api.md §7): the decided request and the caller's next one, null when none is left. */
+export const decidedAndNext = z.object({ decided: reviewRequest, next: z.nullable(reviewRequest) });
