@@ -349,30 +349,31 @@ describe('claiming', () => {
     });
 });
 
+type Resource = 'verifications' | 'cancellations';
+/** Every id a list filter matches, page by page. */
+async function allIds(resource: Resource, filter: Record<string, unknown>, token: string) {
+    const ids: string[] = [];
+    for (let start = 0; ; start += 500) {
+        const { body } = await api.list(`/${resource}`, { filter, range: [start, start + 499], sort: ['id', 'ASC'] }, token);
+        ids.push(...body.map(r => r.id));
+        if (body.length < 500) return ids;
+    }
+}
+/** What review next must skip to reach the pending queue: the requests other tests use, and those the callers hold. */
+async function skipping(resource: Resource, ...tokens: string[]) {
+    const held = await Promise.all(tokens.map(token => allIds(resource, { status: 'in_review', assignee: 'me' }, token)));
+    return [...taken, ...held.flat()];
+}
+/** The pending requests no other test uses, in the order review next takes them. */
+async function pendingByDue(resource: Resource) {
+    const { body } = await api.list(`/${resource}`, { filter: { status: 'pending' }, range: [0, 499], sort: ['dueAt', 'ASC'] }, supervisor);
+    return body.filter(r => !taken.has(r.id));
+}
+
 describe('review next', () => {
-    type Resource = 'verifications' | 'cancellations';
     const claimNext = (resource: Resource, token: string, exclude?: unknown) =>
         api.call('POST', `/${resource}/claim-next`, { token, body: exclude === undefined ? {} : { exclude } });
 
-    /** Every id a list filter matches, page by page. */
-    async function allIds(resource: Resource, filter: Record<string, unknown>, token: string) {
-        const ids: string[] = [];
-        for (let start = 0; ; start += 500) {
-            const { body } = await api.list(`/${resource}`, { filter, range: [start, start + 499], sort: ['id', 'ASC'] }, token);
-            ids.push(...body.map(r => r.id));
-            if (body.length < 500) return ids;
-        }
-    }
-    /** What review next must skip to reach the pending queue: the requests other tests use, and those the callers hold. */
-    async function skipping(resource: Resource, ...tokens: string[]) {
-        const held = await Promise.all(tokens.map(token => allIds(resource, { status: 'in_review', assignee: 'me' }, token)));
-        return [...taken, ...held.flat()];
-    }
-    /** The pending requests no other test uses, in the order review next takes them. */
-    async function pendingByDue(resource: Resource) {
-        const { body } = await api.list(`/${resource}`, { filter: { status: 'pending' }, range: [0, 499], sort: ['dueAt', 'ASC'] }, supervisor);
-        return body.filter(r => !taken.has(r.id));
-    }
     const auditOf = async (id: string, token: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, token)).body;
 
     it('claims the oldest-due pending request not excluded, as claim does, with a claim audit entry', async () => {
@@ -560,6 +561,101 @@ describe('deciding', () => {
         const answer = await api.call('POST', `/cancellations/${record.id}/approve`, { token: operator1, body: { version: record.version } });
         expect(answer.status).toBe(200);
         expect(answer.body).toMatchObject({ status: 'approved', numberReleasedAt: expect.any(String), numberReleasedBy: 'u-operator1', decidedBy: 'u-operator1', firstApproval: null });
+    });
+});
+
+describe('deciding and claiming the next request in one step', () => {
+    const decide = (resource: Resource, id: string, action: 'approve' | 'reject', token: string, body: Record<string, unknown>) =>
+        api.call('POST', `/${resource}/${id}/${action}`, { token, body });
+    const auditOf = async (id: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, supervisor)).body;
+
+    it('with "next", the answer is the decided request and the caller\'s next one, claimed as claim-next would', async () => {
+        const record = await claimed('verifications', operator2);
+        const exclude = await skipping('verifications', operator2);
+        const [oldest] = await pendingByDue('verifications');
+        const answer = await decide('verifications', record.id, 'approve', operator2, { version: record.version, note: 'fine', next: { exclude } });
+        expect(answer.status).toBe(200);
+        taken.add(answer.body.next.id);
+        expect(answer.body.decided).toMatchObject({ id: record.id, status: 'approved', version: record.version + 1, decidedBy: 'u-operator2', decision: { outcome: 'approved', note: 'fine' } });
+        expect(answer.body.next).toMatchObject({ id: oldest.id, status: 'in_review', assignee: 'u-operator2', version: oldest.version + 1 });
+        expect((await api.call('GET', `/verifications/${record.id}`, { token: operator2 })).body).toEqual(answer.body.decided);
+        expect((await auditOf(oldest.id)).at(-1)).toMatchObject({ action: 'claim', actor: 'u-operator2', fromStatus: 'pending', toStatus: 'in_review' });
+        expect((await auditOf(record.id)).at(-1)).toMatchObject({ action: 'approve', actor: 'u-operator2', toStatus: 'approved' });
+    });
+
+    it('hands back a request the caller already holds before any pending one, as a heartbeat', async () => {
+        const held = await claimed('cancellations', operator1, { readyToApprove: false });
+        const record = await claimed('cancellations', operator1, { readyToApprove: false });
+        const exclude = (await skipping('cancellations', operator1)).filter(id => id !== held.id);
+        const trail = await auditOf(held.id);
+        const answer = await decide('cancellations', record.id, 'reject', operator1, { version: record.version, reasons: ['devices_bound'], next: { exclude } });
+        expect(answer.status).toBe(200);
+        expect(answer.body.decided).toMatchObject({ id: record.id, status: 'rejected', decision: { reasons: ['devices_bound'] } });
+        expect(answer.body.next).toMatchObject({ id: held.id, version: held.version, status: 'in_review', assignee: 'u-operator1' });
+        expect(await auditOf(held.id)).toEqual(trail);
+    });
+
+    it('answers next: null when nothing is left to review, and the decision stands', async () => {
+        const record = await claimed('cancellations', operator2, { readyToApprove: false });
+        const exclude = [...await allIds('cancellations', { status: 'pending' }, operator2), ...await skipping('cancellations', operator2)];
+        const answer = await decide('cancellations', record.id, 'reject', operator2, { version: record.version, reasons: ['bills_unpaid'], next: { exclude } });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({ decided: expect.objectContaining({ id: record.id, status: 'rejected' }), next: null });
+    });
+
+    it('a refused decision claims nothing', async () => {
+        const record = await claimed('verifications', operator1);
+        const exclude = await skipping('verifications', operator1);
+        const [oldest] = await pendingByDue('verifications');
+        const trail = await auditOf(oldest.id);
+        expectError(await decide('verifications', record.id, 'approve', operator1, { version: record.version - 1, next: { exclude } }), 409, 'conflict_version');
+        expectError(await decide('verifications', record.id, 'approve', operator2, { version: record.version, next: {} }), 409, 'conflict_claimed');
+        expect((await api.call('GET', `/verifications/${oldest.id}`, { token: supervisor })).body).toMatchObject({ status: 'pending', version: oldest.version });
+        expect(await auditOf(oldest.id)).toEqual(trail);
+    });
+
+    it('a decision with "next" sent twice is one decision: the replay answers the decision and claim-next\'s answer', async () => {
+        const record = await claimed('verifications', operator2);
+        const exclude = await skipping('verifications', operator2);
+        const body = { version: record.version, reasons: ['photo_unclear'], next: { exclude } };
+        const first = await decide('verifications', record.id, 'reject', operator2, body);
+        expect(first.status).toBe(200);
+        taken.add(first.body.next.id);
+        const again = await decide('verifications', record.id, 'reject', operator2, body);
+        expect(again.status).toBe(200);
+        expect(again.headers.get('idempotent-replay')).toBe('true');
+        expect(again.body.decided).toEqual(first.body.decided);
+        expect(again.body.next).toMatchObject({ id: first.body.next.id, version: first.body.next.version, assignee: 'u-operator2' });
+        expect((await auditOf(record.id)).filter(e => e.action === 'reject')).toHaveLength(1);
+    });
+
+    it.each([
+        ['not an object', 5, { next: 'invalid' }],
+        ['null', null, { next: 'invalid' }],
+        ['an exclude that is not a list of ids', { exclude: 'V-000001' }, { 'next.exclude': 'invalid' }],
+    ])('answers 400 for a "next" that is %s, and decides nothing', async (_what, next, fields) => {
+        const record = await claimed('verifications', operator1);
+        const answer = await decide('verifications', record.id, 'approve', operator1, { version: record.version, next });
+        expectError(answer, 400, 'bad_request');
+        expect(answer.body.error.fields).toEqual(fields);
+        expect((await api.call('GET', `/verifications/${record.id}`, { token: operator1 })).body).toMatchObject({ status: 'in_review', version: record.version });
+    });
+
+    it('two operators deciding at the same moment never get the same next request', async () => {
+        const mine = await claimed('cancellations', operator1, { readyToApprove: false });
+        const theirs = await claimed('cancellations', operator2, { readyToApprove: false });
+        const exclude = await skipping('cancellations', operator1, operator2);
+        const expected = (await pendingByDue('cancellations')).slice(0, 2).map(r => r.id);
+        const answers = await Promise.all([
+            decide('cancellations', mine.id, 'reject', operator1, { version: mine.version, reasons: ['devices_bound'], next: { exclude } }),
+            decide('cancellations', theirs.id, 'reject', operator2, { version: theirs.version, reasons: ['bills_unpaid'], next: { exclude } }),
+        ]);
+        for (const answer of answers) {
+            expect(answer.status).toBe(200);
+            taken.add(answer.body.next.id);
+        }
+        expect(answers.map(a => a.body.next.assignee)).toEqual(['u-operator1', 'u-operator2']);
+        expect(answers.map(a => a.body.next.id).sort()).toEqual([...expected].sort());
     });
 });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useNotify, useStore } from 'react-admin';
+import { carriesDecision, carriesFirstApproval } from '../../domain/replay';
 import type { ReviewRequest } from '../../domain/types';
 import { ApproveDialog } from './ApproveDialog';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
@@ -23,17 +24,14 @@ export interface DecisionFlowOptions {
     approveBlocked?: boolean;
 }
 
-/** True when `record` carries exactly the decision `draft` describes, made by `userId`. */
+/** True when `record` carries exactly the decision `draft` describes, made by `userId` (the server's replay rule). */
 function isRecorded(record: ReviewRequest, userId: string, draft: DecisionDraft): boolean {
     const note = draft.note || null;
     if (draft.dialog === 'approve') {
-        if (record.kind === 'cancellation' && record.status === 'awaiting_second_approval') return record.firstApproval?.by === userId && record.firstApproval.note === note;
-        return record.decidedBy === userId && record.decision?.outcome === 'approved' && record.decision.note === note;
+        if (record.kind === 'cancellation' && record.status === 'awaiting_second_approval') return carriesFirstApproval(record, userId, note);
+        return carriesDecision(record, userId, { outcome: 'approved', reasons: [], note });
     }
-    const { decision } = record;
-    return draft.dialog === 'reject' && record.decidedBy === userId && decision?.outcome === 'rejected' && decision.note === note
-        && decision.reasons.length === draft.reasons.length && draft.reasons.every(reason => decision.reasons.includes(reason))
-        && (!draft.customerMessage || decision.customerMessage === draft.customerMessage);
+    return draft.dialog === 'reject' && carriesDecision(record, userId, { outcome: 'rejected', reasons: [...new Set(draft.reasons)], note, customerMessage: draft.customerMessage || undefined });
 }
 
 /** Claim, release, approve, reject and review next for one request: state, drafts, shortcuts and dialogs. */
