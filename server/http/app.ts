@@ -5,7 +5,7 @@ import { audit } from './routes/audit';
 import { auth } from './routes/auth';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
-import { demoReset, fallback, preflight } from './routes/edges';
+import { demoReset, fallback, openApi, preflight } from './routes/edges';
 import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
 import { requestReads } from './routes/requestReads';
@@ -26,6 +26,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export function createApp(deps: AppDeps): ReviewApi {
     const app = new Hono();
     preflight(app, deps);
+    openApi(app, deps);
     demoReset(app, deps);
     auth(app, deps);
     for (const kind of ['verification', 'cancellation'] as const) {

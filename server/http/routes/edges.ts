@@ -2,12 +2,20 @@ import type { Hono } from 'hono';
 import { refuse } from '../../../src/domain/refusal';
 import type { AppDeps } from '../deps';
 import { endpoint, publicEndpoint } from '../endpoint';
-import { CORS_HEADERS, noContent } from '../respond';
+import { openApiDocument } from '../openapi/document';
+import { CORS_HEADERS, json, noContent } from '../respond';
 
-// The edges of the API: CORS preflights, the demo's reset (mock only), and a JSON 404 for every other path under the base.
+// The edges of the API: CORS preflights, the published contract, the demo's reset (mock only), and a JSON 404 for every
+// other path under the base.
 
 export function preflight(app: Hono, deps: AppDeps) {
     app.options(`${deps.config.base}/*`, () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'Access-Control-Max-Age': '600' } }));
+}
+
+/** GET /openapi.json: the contract's shapes as OpenAPI 3.1, the same document as docs/openapi.json. */
+export function openApi(app: Hono, deps: AppDeps) {
+    let document: ReturnType<typeof openApiDocument> | undefined;
+    app.get(`${deps.config.base}/openapi.json`, publicEndpoint(deps, () => json(document ??= openApiDocument())));
 }
 
 export function demoReset(app: Hono, deps: AppDeps) {
