@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-    { ignores: ['dist', 'dist-*', 'coverage', 'public/mockServiceWorker.js', 'tests/e2e/artifacts', 'tests/e2e/.build', 'tests/bench/dist'] },
+    { ignores: ['dist', 'dist-*', 'coverage', 'public/mockServiceWorker.js', 'tests/e2e/artifacts', 'tests/e2e/.build', 'tests/e2e/.build-*', 'tests/bench/dist'] },
     {
         files: ['**/*.{ts,tsx,js}'],
         extends: [js.configs.recommended, ...tseslint.configs.recommended],

@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { config as zodConfig } from 'zod/mini';
 import { createMockApi } from './app';
 import { createDb, type DbState } from './db';
 import { createHandlers } from './handlers';
@@ -32,6 +33,8 @@ function saveState(state: DbState) {
 }
 
 export async function startDemoBackend(options: { latencyMs: number }) {
+    // The console's Content-Security-Policy forbids eval: zod must not even try its compiled fast path.
+    zodConfig({ jitless: true });
     const db = createDb({ initialState: loadState(), onChange: saveState });
     const worker = setupWorker(...createHandlers(createMockApi(db, { latencyMs: options.latencyMs })));
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
