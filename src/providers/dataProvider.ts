@@ -13,8 +13,9 @@ export const RESOURCE_OF: Record<RequestKind, string> = { verification: 'verific
 export interface ReviewActions {
     claim(resource: string, params: { id: string }): Promise<{ data: ReviewRequest }>;
     release(resource: string, params: { id: string; note?: string }): Promise<{ data: ReviewRequest }>;
-    approve(resource: string, params: { id: string; version: number; note?: string }): Promise<{ data: ReviewRequest }>;
-    reject(resource: string, params: { id: string; version: number; reasons: string[]; note?: string; customerMessage?: string }): Promise<{ data: ReviewRequest }>;
+    /** With `next`, the same transaction claims the caller's next request (decide-and-claim-next, docs/api.md §7). */
+    approve(resource: string, params: { id: string; version: number; note?: string; next?: NextClaim }): Promise<Decided>;
+    reject(resource: string, params: { id: string; version: number; reasons: string[]; note?: string; customerMessage?: string; next?: NextClaim }): Promise<Decided>;
     claimNext(resource: string, params: { exclude: string[] }): Promise<{ data: ReviewRequest }>;
     sendBack(resource: string, params: { id: string; version: number; note: string }): Promise<{ data: ReviewRequest }>;
     /** Without a range, the server's default (its answer's `range` says which). */
@@ -26,6 +27,17 @@ export interface ReviewActions {
 }
 
 export type ReviewDataProvider = DataProvider & ReviewActions;
+
+/** What a decision asks to claim next: claim-next's body. */
+export interface NextClaim {
+    exclude: string[];
+}
+
+/** A decision's answer: the decided request and, when `next` was asked for, the next one claimed (null: queue empty). */
+export interface Decided {
+    data: ReviewRequest;
+    next?: ReviewRequest | null;
+}
 
 type Answer = Awaited<ReturnType<typeof httpClient>>;
 
@@ -67,13 +79,25 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
     const post = (resource: string, path: string, body: object) =>
         checked(async client => ({ data: (await client(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json as ReviewRequest }), result => checkRequest(resource, result.data));
     const action = (name: string) => (resource: string, { id, ...body }: { id: string }) => post(resource, `${resource}/${encodeURIComponent(id)}/${name}`, body);
+    // With `next` the answer is {decided, next}: both are checked, next may be null (nothing left to review).
+    const decision = (name: string) => (resource: string, { id, ...body }: { id: string; next?: NextClaim }): Promise<Decided> => {
+        const path = `${resource}/${encodeURIComponent(id)}/${name}`;
+        if (!body.next) return post(resource, path, body);
+        return checked(async client => {
+            const json = (await client(`${apiUrl}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json as { decided?: ReviewRequest; next?: ReviewRequest | null } | null;
+            return { data: json?.decided as ReviewRequest, next: json?.next };
+        }, result => {
+            checkRequest(resource, result.data);
+            if (result.next !== null) checkRequest(resource, result.next);
+        });
+    };
     return {
         ...base,
         ...checkedReads(apiUrl),
         claim: action('claim'),
         release: action('release'),
-        approve: action('approve'),
-        reject: action('reject'),
+        approve: decision('approve'),
+        reject: decision('reject'),
         claimNext: (resource, body) => post(resource, `${resource}/claim-next`, body),
         sendBack: action('send-back'),
         getStats: range => checked(async client => (await client(`${apiUrl}/stats${range ? `?${new URLSearchParams({ from: range.from, to: range.to })}` : ''}`)).json as Stats, checkStats),

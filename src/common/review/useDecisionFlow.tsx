@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useNotify, useStore } from 'react-admin';
 import { carriesDecision, carriesFirstApproval } from '../../domain/replay';
 import type { ReviewRequest } from '../../domain/types';
+import type { Decided, NextClaim } from '../../providers/dataProvider';
 import { ApproveDialog } from './ApproveDialog';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
 import type { Failure } from './failure';
 import { KeyboardHelp } from './KeyboardHelp';
+import { usePreloadLikelyNext } from './preloadDocuments';
 import { RejectDialog } from './RejectDialog';
 import { releasedThisSession } from './releasedThisSession';
 import { useReviewActions } from './useReviewActions';
@@ -39,7 +41,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     const { identity } = useGetIdentity();
     const notify = useNotify();
     const actions = useReviewActions(resource);
-    const { reviewNext } = useReviewNext(resource);
+    const { reviewNext, openClaimed } = useReviewNext(resource);
     const [autoAdvance, setAutoAdvance] = useStore('review.autoAdvance', true);
     // The open dialog's draft; a closed dialog's text stays in storage only.
     const [draft, setDraftState] = useState<DecisionDraft | null>(() => (decisionDrafts.load(record.id)?.dialog ? decisionDrafts.load(record.id) : null));
@@ -74,6 +76,18 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         // The decided request's timeline is fetched again only when it stays on screen, not when the next one opens.
         if (!(autoAdvance && (await reviewNext()))) actions.refreshTimeline(record.id);
     };
+
+    /**
+     * Sends a decision. With auto-advance on, the same request claims the next one (decide-and-claim-next: one round
+     * trip), skipping those I released in this tab as review next does, and its answer opens it.
+     */
+    const decide = async (send: (next?: NextClaim) => Promise<Decided>, messageKey: string) => {
+        const answer = await send(autoAdvance ? { exclude: releasedThisSession.list() } : undefined);
+        setDraft(null);
+        notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
+        if (!(autoAdvance && answer.next !== undefined && openClaimed(answer.next))) actions.refreshTimeline(record.id);
+    };
+    usePreloadLikelyNext(resource, record, identity ? String(identity.id) : undefined, heldByMe && autoAdvance);
 
     // The heartbeat re-claims silently: a lapse or a conflict shows through the refreshed record, not a toast a minute.
     const heartbeat = () => void actions.claim(record.id).catch(() => undefined);
@@ -111,7 +125,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
                     requestId={record.id}
                     note={draft.note}
                     onNoteChange={note => setDraft({ ...draft, note })}
-                    onConfirm={async () => { await actions.approve(record, draft.note); await afterDecision('app.review.approved'); }}
+                    onConfirm={() => decide(next => actions.approve(record, draft.note, next), 'app.review.approved')}
                     onClose={close}
                     canDecide={heldByMe}
                     confirmable={approveGuard?.confirmable ?? true}
@@ -127,7 +141,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
                     customerLanguage={record.customerLanguage}
                     draft={draft}
                     onDraftChange={change => setDraft({ ...draft, ...change })}
-                    onConfirm={async () => { await actions.reject(record, draft); await afterDecision('app.review.rejected'); }}
+                    onConfirm={() => decide(next => actions.reject(record, draft, next), 'app.review.rejected')}
                     onClose={close}
                     canDecide={heldByMe}
                 />

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { HttpError, useDataProvider, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import type { ReviewRequest } from '../../domain/types';
-import type { ReviewDataProvider } from '../../providers/dataProvider';
+import type { Decided, NextClaim, ReviewDataProvider } from '../../providers/dataProvider';
 import { describeFailure, isFailure, type Failure } from './failure';
 
 // The review actions of one request kind, with what every failure means for the screen.
@@ -52,15 +52,21 @@ export function useReviewActions(resource: string) {
         queryClient.removeQueries({ queryKey: ['audit'], type: 'inactive', predicate: query => auditRequestOf(query.queryKey) !== undefined });
     }, [queryClient, resource]);
 
+    /** Puts a request claimed for the caller into the cache as its getOne, so that its screen opens without a fetch. */
+    const rememberClaimed = useCallback((record: ReviewRequest) => {
+        queryClient.setQueryData([resource, 'getOne', { id: String(record.id), meta: undefined }], { ...record });
+    }, [queryClient, resource]);
+
     /** Runs a call; on failure refreshes what the server sent, handles 401, and rethrows the Failure. */
-    const run = useCallback(async <T extends { data: ReviewRequest }>(call: () => Promise<T>, decision = false): Promise<ReviewRequest> => {
+    const run = useCallback(async <T extends Decided>(call: () => Promise<T>, decision = false): Promise<T> => {
         setBusy(true);
         try {
-            const { data } = await call();
+            const answer = await call();
             // react-admin's data provider wrapper answers an auth failure with empty data after logging out.
-            if (!data?.id) throw describeFailure(new HttpError('app.errors.unauthenticated', 401));
-            remember(data, decision);
-            return data;
+            if (!answer?.data?.id) throw describeFailure(new HttpError('app.errors.unauthenticated', 401));
+            remember(answer.data, decision);
+            if (answer.next) rememberClaimed(answer.next);
+            return answer;
         } catch (error) {
             const failure = isFailure(error) ? error : describeFailure(error);
             if (failure.record) remember(failure.record);
@@ -69,7 +75,7 @@ export function useReviewActions(resource: string) {
         } finally {
             setBusy(false);
         }
-    }, [remember, logoutIfAccessDenied]);
+    }, [remember, rememberClaimed, logoutIfAccessDenied]);
 
     /** For actions without a dialog: the failure becomes a notification. */
     const notifyFailure = useCallback((failure: Failure) => {
@@ -85,16 +91,22 @@ export function useReviewActions(resource: string) {
         claimedBy: (call: () => Promise<{ data: ReviewRequest }>) => run(call),
         claim: (id: string) => run(() => dataProvider.claim(resource, { id })),
         release: (id: string, note?: string) => run(() => dataProvider.release(resource, { id, note })),
-        approve: (record: ReviewRequest, note: string) => run(() => dataProvider.approve(resource, { id: record.id, version: record.version, note: note || undefined }), true),
-        reject: (record: ReviewRequest, draft: { reasons: string[]; note: string; customerMessage: string }) =>
-            run(() => dataProvider.reject(resource, {
+        /** With `next`, the answer also carries the next request claimed in the same transaction (null: none left). */
+        approve: (record: ReviewRequest, note: string, next?: NextClaim) => {
+            if (next) forgetLeftBehind();
+            return run(() => dataProvider.approve(resource, { id: record.id, version: record.version, note: note || undefined, next }), true);
+        },
+        reject: (record: ReviewRequest, draft: { reasons: string[]; note: string; customerMessage: string }, next?: NextClaim) => {
+            if (next) forgetLeftBehind();
+            return run(() => dataProvider.reject(resource, {
                 id: record.id, version: record.version, reasons: draft.reasons,
-                note: draft.note || undefined, customerMessage: draft.customerMessage || undefined,
-            }), true),
+                note: draft.note || undefined, customerMessage: draft.customerMessage || undefined, next,
+            }), true);
+        },
         sendBack: (record: ReviewRequest, note: string) => run(() => dataProvider.sendBack(resource, { id: record.id, version: record.version, note })),
-        claimNext: (exclude: string[]) => {
+        claimNext: async (exclude: string[]) => {
             forgetLeftBehind();
-            return run(() => dataProvider.claimNext(resource, { exclude }));
+            return (await run(() => dataProvider.claimNext(resource, { exclude }))).data;
         },
     };
 }

@@ -1,0 +1,110 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Verification } from '../../src/domain/types';
+import { renderConsole, signIn, startMockApi } from './renderConsole';
+
+// A decision with auto-advance on is one request: the decision claims the next request in its own transaction
+// (docs/api.md §7 "Decide and claim the next request"), and the console opens what it answers.
+
+const { server, db } = startMockApi();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** "POST /verifications/V-1/approve"-like lines for every request the console sends. */
+const sent: string[] = [];
+server.events.on('request:start', ({ request }) => {
+    sent.push(`${request.method} ${new URL(request.url).pathname.replace(/^\/api/, '')}`);
+});
+beforeEach(() => {
+    sent.length = 0;
+});
+
+const verification = (id: string) => db.state.verifications.find(v => v.id === id) as Verification;
+const screenRequestId = () => screen.getByTestId('review-screen').getAttribute('data-request')!;
+
+/** Every image URL the page asks for (the viewer's and the preloads'): jsdom loads none of them. */
+const imagesAsked: string[] = [];
+const srcSetter = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+beforeAll(() => {
+    Object.defineProperty(HTMLImageElement.prototype, 'src', { ...srcSetter, set(value: string) { imagesAsked.push(String(value)); srcSetter.set!.call(this, value); } });
+});
+afterAll(() => {
+    Object.defineProperty(HTMLImageElement.prototype, 'src', srcSetter);
+});
+
+async function openNextRequest() {
+    await signIn('operator1');
+    renderConsole({ path: '/verifications' });
+    const user = userEvent.setup();
+    await screen.findByTestId('review-next');
+    await user.keyboard('n');
+    await screen.findByText(/You hold this request/);
+    return { user, id: screenRequestId() };
+}
+
+describe('a decision with auto-advance', () => {
+    it('sends one request, no claim-next, and opens the request its answer claimed without fetching it', async () => {
+        const { user, id } = await openNextRequest();
+        await user.keyboard('a');
+        await screen.findByRole('dialog', { name: `Approve ${id}?` });
+        sent.length = 0;
+        await user.keyboard('{Enter}');
+        await waitFor(() => expect(screenRequestId()).not.toBe(id));
+        const next = screenRequestId();
+        expect(verification(id).status).toBe('approved');
+        expect(verification(next)).toMatchObject({ status: 'in_review', assignee: 'u-operator1' });
+        expect(sent.filter(line => line.startsWith('POST'))).toEqual([`POST /verifications/${id}/approve`]);
+        expect(sent).not.toContain(`GET /verifications/${next}`);
+    });
+
+    it('a rejection goes on the same way, and skips the requests I released in this tab', async () => {
+        const { user, id: released } = await openNextRequest();
+        await user.keyboard('l');
+        await waitFor(() => expect(verification(released).status).toBe('pending'));
+        await user.keyboard('n');
+        await waitFor(() => expect(screenRequestId()).not.toBe(released));
+        const id = screenRequestId();
+        await screen.findByText(/You hold this request/);
+        await user.keyboard('r');
+        await screen.findByRole('dialog', { name: `Reject ${id}` });
+        await waitFor(() => expect(screen.getAllByRole('checkbox').length).toBeGreaterThan(5));
+        await user.keyboard('1');
+        sent.length = 0;
+        await user.keyboard('{Control>}{Enter}{/Control}');
+        await waitFor(() => expect(screenRequestId()).not.toBe(id));
+        expect(screenRequestId()).not.toBe(released);
+        expect(verification(released).status).toBe('pending');
+        expect(sent.filter(line => line.startsWith('POST'))).toEqual([`POST /verifications/${id}/reject`]);
+    });
+
+    it('with auto-advance off, the decision claims nothing and the screen stays', async () => {
+        localStorage.setItem('RaStore.review.autoAdvance', 'false');
+        const { user, id } = await openNextRequest();
+        const heldBefore = db.state.verifications.filter(v => v.assignee === 'u-operator1').length;
+        await user.keyboard('a');
+        await screen.findByRole('dialog', { name: `Approve ${id}?` });
+        await user.keyboard('{Enter}');
+        await waitFor(() => expect(verification(id).status).toBe('approved'));
+        await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+        expect(screenRequestId()).toBe(id);
+        expect(db.state.verifications.filter(v => v.assignee === 'u-operator1' && v.status === 'in_review').length).toBe(heldBefore - 1);
+        expect(sent.filter(line => line.includes('claim-next'))).toHaveLength(1);
+    });
+});
+
+describe('while the operator looks at a request', () => {
+    it('the documents of the request most likely to come next are fetched, and that request is not claimed', async () => {
+        imagesAsked.length = 0;
+        const { id } = await openNextRequest();
+        // What claim-next would hand out after this one: the oldest-due pending request (queue order).
+        await waitFor(() => expect(sent).toContainEqual(expect.stringMatching(/^GET \/verifications$/)));
+        const likely = db.state.verifications
+            .filter(v => v.status === 'pending')
+            .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))[0]!;
+        await waitFor(() => expect(imagesAsked).toContainEqual(expect.stringContaining(`/documents/${likely.id}/`)));
+        expect(verification(likely.id)).toMatchObject({ status: 'pending', assignee: null });
+        expect(likely.id).not.toBe(id);
+    });
+});
