@@ -1,9 +1,10 @@
 import { Alert, Button, Stack } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useGetIdentity, useGetOne, useLocale, useNotify, useTranslate } from 'react-admin';
 import { ApproveDialog } from '../common/review/ApproveDialog';
 import { useReviewActions } from '../common/review/useReviewActions';
 import { secondApprovalDrafts, type SecondApprovalDraft } from '../common/review/decisionDraft';
+import { typeAhead } from '../common/review/typeAhead';
 import { useShortcuts } from '../common/review/useShortcuts';
 import { secondApprovalRefusal } from '../domain/fourEyes';
 import type { Cancellation, Operator } from '../domain/types';
@@ -30,11 +31,16 @@ export function SecondApprovalPanel({ record }: { record: Cancellation }) {
     const { data: firstApprover } = useGetOne<Operator>('operators', { id: record.firstApproval?.by ?? '' }, { enabled: !!record.firstApproval });
     const refusal = identity ? secondApprovalRefusal(record, { id: String(identity.id), role: identity.role as Operator['role'] }) : 'not_supervisor';
     const open = (which: 'approve' | 'send_back') => {
-        if (refusal) return;
+        if (refusal || dialog) return;
+        typeAhead.hold();
         guard.reset();
         setDialog(which);
     };
     useShortcuts({ a: () => open('approve'), b: () => open('send_back') }, !dialog);
+    // Keys are held only on the way to an open dialog.
+    useEffect(() => {
+        if (!dialog) typeAhead.release();
+    }, [dialog]);
     const done = (messageKey: string) => {
         setDraftState({ dialog: null, note: '' });
         secondApprovalDrafts.clear(record.id);

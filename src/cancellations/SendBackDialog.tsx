@@ -1,15 +1,20 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DialogFailure } from '../common/review/DialogFailure';
+import { useDialogKeys } from '../common/review/useDialogKeys';
 import { useDialogSubmit } from '../common/review/useDialogSubmit';
 import type { Cancellation } from '../domain/types';
 
 /** Sends an approved-once cancellation back to the queue; the reason is required and audited. */
 export function SendBackDialog({ record, note, onNoteChange, onConfirm, onClose }: { record: Cancellation; note: string; onNoteChange(note: string): void; onConfirm(): Promise<void>; onClose(): void }) {
     const translate = useTranslate();
-    const { submit: confirm, failure } = useDialogSubmit(onConfirm);
+    const { submit, sending, failure } = useDialogSubmit(onConfirm);
+    const confirm = () => {
+        if (note.trim()) void submit();
+    };
+    const onKeyDown = useDialogKeys({ confirm, cancel: onClose });
     return (
-        <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="send-back-title" onKeyDown={event => { if (event.key === 'Enter' && event.ctrlKey && note.trim()) void confirm(); }}>
+        <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="send-back-title" onKeyDown={onKeyDown}>
             <DialogTitle id="send-back-title">{translate('app.cancellation.send_back_title', { id: record.id })}</DialogTitle>
             <DialogContent>
                 <Stack spacing={2} sx={{ pt: 1 }}>
@@ -19,7 +24,7 @@ export function SendBackDialog({ record, note, onNoteChange, onConfirm, onClose 
             </DialogContent>
             <DialogActions>
                 <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-                <Button variant="contained" disabled={!note.trim()} onClick={() => void confirm()} data-testid="confirm-send-back">{translate('app.cancellation.send_back')}</Button>
+                <Button variant="contained" disabled={!note.trim() || sending} onClick={confirm} data-testid="confirm-send-back">{translate('app.cancellation.send_back')}</Button>
             </DialogActions>
         </Dialog>
     );

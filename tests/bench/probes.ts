@@ -60,7 +60,7 @@ export const LOAD_REPORT = `(() => {
  * The review-screen probe. arm(previousId) starts a measurement: the first key pressed afterwards is the
  * start, and it ends when the review screen shows another request (data-request) AND that request's
  * document image has loaded (img.complete && naturalWidth > 0, its URL naming the request).
- * done() resolves with the times (ms after the key) and the requests the page made meanwhile.
+ * done() resolves with the times (ms after the key), the image's URL, and the requests under way meanwhile.
  */
 export const REVIEW_PROBE = `(() => {
     const bench = (window.__bench = window.__bench || {});
@@ -94,10 +94,11 @@ export const REVIEW_PROBE = `(() => {
                 if (!decodeURIComponent(img.currentSrc || img.src).includes('/' + id + '/')) return;
                 m.docsAt = performance.now();
                 stop();
+                // Every request still under way at the key or started since (one started before may be waited for).
                 const resources = performance.getEntriesByType('resource')
-                    .filter(e => e.startTime >= m.keyAt - 1)
-                    .map(e => ({ path: new URL(e.name).pathname + new URL(e.name).search, initiator: e.initiatorType, start: e.startTime - m.keyAt, end: e.responseEnd - m.keyAt }));
-                resolve({ id, previousId, key: m.key, recordMs: m.recordAt - m.keyAt, docsMs: m.docsAt - m.keyAt, resources });
+                    .filter(e => e.responseEnd >= m.keyAt - 1)
+                    .map(e => ({ url: e.name, path: new URL(e.name).pathname + new URL(e.name).search, initiator: e.initiatorType, start: e.startTime - m.keyAt, end: e.responseEnd - m.keyAt }));
+                resolve({ id, previousId, key: m.key, recordMs: m.recordAt - m.keyAt, docsMs: m.docsAt - m.keyAt, imageUrl: img.currentSrc || img.src, resources });
             }
             observer = new MutationObserver(check);
             observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-request', 'src'] });

@@ -24,6 +24,11 @@ export function goalRow(metric: string, measured: number, baseline: number, limi
     return { metric, console: format(measured), baseline: format(baseline), ratio, goal: `<= ${limit}`, status: ratio <= limit ? 'pass' : 'MISSED' };
 }
 
+/** A row with an absolute goal "measured <= limit". */
+export function limitRow(metric: string, measured: number, limit: number, format: (v: number) => string): Row {
+    return { metric, console: format(measured), baseline: '', ratio: null, goal: `<= ${format(limit)}`, status: measured <= limit ? 'pass' : 'MISSED' };
+}
+
 export function infoRow(metric: string, value: string, baseline = '', ratio: number | null = null): Row {
     return { metric, console: value, baseline, ratio, goal: '', status: 'info' };
 }

@@ -1,11 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Verification } from '../../src/domain/types';
 import { renderConsole, signIn, startMockApi } from './renderConsole';
 
 // A decision with auto-advance on is one request: the decision claims the next request in its own transaction
 // (docs/api.md §7 "Decide and claim the next request"), and the console opens what it answers.
+
+// The first review screen and dialog of a file load their code on demand (transformed on first use): slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const { server, db } = startMockApi();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -40,7 +43,7 @@ async function openNextRequest() {
     const user = userEvent.setup();
     await screen.findByTestId('review-next');
     await user.keyboard('n');
-    await screen.findByText(/You hold this request/);
+    await screen.findByText(/You hold this request/, {}, { timeout: 30_000 });
     return { user, id: screenRequestId() };
 }
 

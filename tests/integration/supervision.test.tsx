@@ -151,4 +151,31 @@ describe('taking back and reassigning claims (supervisors)', () => {
         await waitFor(() => expect(db.find('verification', held.id)).toMatchObject({ status: 'in_review', assignee: 'u-operator2' }));
         expect(db.state.audit.at(-1)).toMatchObject({ action: 'reassign', actor: 'u-supervisor1', note: 'operator1 is on leave' });
     });
+
+    it('a double click on the confirm button sends one reassign', async () => {
+        const operator = await apiAs('operator1');
+        const held = await operator('POST', '/verifications/claim-next', {});
+        const reassigns: string[] = [];
+        const count = ({ request }: { request: Request }) => {
+            if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/reassign')) reassigns.push(request.url);
+        };
+        server.events.on('request:start', count);
+        try {
+            await signIn('supervisor1');
+            renderConsole({ path: `/verifications/${held.id}/show` });
+            const user = userEvent.setup();
+            await user.click(await screen.findByTestId('reassign'));
+            const dialog = await screen.findByRole('dialog', { name: `Reassign ${held.id}` });
+            await user.click(within(dialog).getByLabelText('To'));
+            await user.click(await screen.findByRole('option', { name: 'Dewi Santoso' }));
+            await user.type(within(dialog).getByTestId('supervision-note'), 'rebalancing');
+            await user.dblClick(within(dialog).getByTestId('confirm-supervision'));
+            await waitFor(() => expect(db.find('verification', held.id)).toMatchObject({ assignee: 'u-operator2' }));
+            await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+            expect(reassigns).toHaveLength(1);
+            expect(db.state.audit.filter(entry => entry.requestId === held.id && entry.action === 'reassign')).toHaveLength(1);
+        } finally {
+            server.events.removeListener('request:start', count);
+        }
+    });
 });

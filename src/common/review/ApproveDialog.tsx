@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import type { KeyboardEvent } from 'react';
 import { useTranslate } from 'react-admin';
 import { DialogFailure } from './DialogFailure';
+import { useDialogKeys } from './useDialogKeys';
 import { useDialogSubmit } from './useDialogSubmit';
 
 export interface ApproveDialogProps {
@@ -17,7 +17,7 @@ export interface ApproveDialogProps {
     confirmable?: boolean;
 }
 
-/** Approve with an optional internal note; Enter (or Ctrl+Enter in the note) confirms. */
+/** Approve with an optional internal note; the dialog keyboard rule (useDialogKeys): Enter, or Ctrl/Cmd+Enter in the note, confirms. */
 export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClose, canDecide, children, confirmable = true }: ApproveDialogProps) {
     const translate = useTranslate();
     const { submit, sending, failure } = useDialogSubmit(onConfirm);
@@ -25,13 +25,7 @@ export function ApproveDialog({ requestId, note, onNoteChange, onConfirm, onClos
     const confirm = async () => {
         if (enabled) await submit();
     };
-    const onKeyDown = (event: KeyboardEvent) => {
-        const inNote = (event.target as HTMLElement).tagName === 'TEXTAREA' || (event.target as HTMLElement).tagName === 'INPUT';
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || !inNote)) {
-            event.preventDefault();
-            void confirm();
-        }
-    };
+    const onKeyDown = useDialogKeys({ confirm: () => void confirm(), cancel: onClose });
 
     return (
         <Dialog open onClose={onClose} onKeyDown={onKeyDown} fullWidth maxWidth="sm" aria-labelledby="approve-title">

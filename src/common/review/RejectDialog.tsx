@@ -1,12 +1,12 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { composeCustomerMessage, isFinalRejection } from '../../domain/reasonCatalogue';
 import type { CustomerLanguage, Reason, RequestKind } from '../../domain/types';
 import type { DecisionDraft } from './decisionDraft';
 import { DialogFailure } from './DialogFailure';
+import { useDialogKeys } from './useDialogKeys';
 import { useDialogSubmit } from './useDialogSubmit';
-import { isTypingTarget } from './useShortcuts';
 import { ReasonPicker } from './ReasonPicker';
 import { ErrorState } from '../errors/ErrorState';
 
@@ -27,7 +27,7 @@ export interface RejectDialogProps {
 /** Reject with reasons from the catalogue (number keys pick them), the customer message and an internal note. */
 export function RejectDialog({ requestId, kind, customerName, customerLanguage, draft, onDraftChange, onConfirm, onClose, canDecide }: RejectDialogProps) {
     const translate = useTranslate();
-    const { data: reasons = [], error: catalogueError, refetch: refetchCatalogue } = useGetList<Reason>('reasons', { filter: { kind }, sort: { field: 'order', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+    const { data: reasons = [], isPending: cataloguePending, error: catalogueError, refetch: refetchCatalogue } = useGetList<Reason>('reasons', { filter: { kind }, sort: { field: 'order', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
     const { submit, sending, failure } = useDialogSubmit(onConfirm);
     const [triedEmpty, setTriedEmpty] = useState(false);
 
@@ -46,18 +46,16 @@ export function RejectDialog({ requestId, kind, customerName, customerLanguage, 
         if (draft.reasons.length === 0) return setTriedEmpty(true);
         if (canDecide) await submit();
     };
-    const onKeyDown = (event: KeyboardEvent) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            void confirm();
-        } else if (/^[1-9]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey && !isTypingTarget(event.target)) {
-            const reason = reasons[Number(event.key) - 1];
-            if (reason) {
-                event.preventDefault();
-                toggle(reason.id);
-            }
-        }
-    };
+    // Digits typed ahead wait for the catalogue: they pick its reasons.
+    const onKeyDown = useDialogKeys({
+        confirm: () => void confirm(),
+        cancel: onClose,
+        pick: digit => {
+            const reason = reasons[digit - 1];
+            if (reason) toggle(reason.id);
+            return !!reason;
+        },
+    }, !cataloguePending);
 
     const languageName = translate(`app.language.${customerLanguage}`);
     return (

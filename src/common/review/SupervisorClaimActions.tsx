@@ -4,7 +4,8 @@ import { useDataProvider, useGetIdentity, useGetList, useNotify, useTranslate } 
 import type { Operator, ReviewRequest } from '../../domain/types';
 import type { ReviewDataProvider } from '../../providers/dataProvider';
 import { DialogFailure } from './DialogFailure';
-import type { Failure } from './failure';
+import { useDialogKeys } from './useDialogKeys';
+import { useDialogSubmit } from './useDialogSubmit';
 import { useReviewActions } from './useReviewActions';
 
 /** A supervisor takes back or reassigns someone else's claim, with a note that the server audits. */
@@ -18,29 +19,28 @@ export function SupervisorClaimActions({ resource, record }: { resource: string;
     const [dialog, setDialog] = useState<'release' | 'reassign' | null>(null);
     const [note, setNote] = useState('');
     const [to, setTo] = useState('');
-    const [failure, setFailure] = useState<Failure | null>(null);
+    // The same sending guard as the decision dialogs: a double click sends one release or reassign.
+    const { submit, sending, failure } = useDialogSubmit(async () => {
+        if (dialog === 'release') await actions.release(record.id, note);
+        else await actions.claimedBy(() => dataProvider.reassign(resource, { id: record.id, to, note }));
+        notify(dialog === 'release' ? 'app.review.released' : 'app.supervision.reassigned', { type: 'success', messageArgs: { id: record.id } });
+        setDialog(null);
+        setNote('');
+    });
+    const confirmable = !!note.trim() && (dialog !== 'reassign' || !!to) && !sending;
+    const confirm = () => {
+        if (confirmable) void submit();
+    };
+    const onKeyDown = useDialogKeys({ confirm, cancel: () => setDialog(null) });
     const heldByOther = record.status === 'in_review' && record.assignee !== identity?.id;
     if (identity?.role !== 'supervisor' || !(heldByOther || record.status === 'pending')) return null;
-
-    const confirm = async () => {
-        setFailure(null);
-        try {
-            if (dialog === 'release') await actions.release(record.id, note);
-            else await actions.claimedBy(() => dataProvider.reassign(resource, { id: record.id, to, note }));
-            notify(dialog === 'release' ? 'app.review.released' : 'app.supervision.reassigned', { type: 'success', messageArgs: { id: record.id } });
-            setDialog(null);
-            setNote('');
-        } catch (error) {
-            setFailure(error as Failure);
-        }
-    };
 
     return (
         <Stack direction="row" spacing={1} data-testid="supervisor-claim-actions">
             {heldByOther && <Button size="small" variant="outlined" onClick={() => setDialog('release')} data-testid="take-back">{translate('app.supervision.release_other')}</Button>}
             <Button size="small" variant="outlined" onClick={() => setDialog('reassign')} data-testid="reassign">{translate('app.supervision.reassign')}</Button>
             {dialog && (
-                <Dialog open onClose={() => setDialog(null)} fullWidth maxWidth="xs" aria-labelledby="supervision-title">
+                <Dialog open onClose={() => setDialog(null)} onKeyDown={onKeyDown} fullWidth maxWidth="xs" aria-labelledby="supervision-title">
                     <DialogTitle id="supervision-title">{translate(dialog === 'release' ? 'app.supervision.release_title' : 'app.supervision.reassign_title', { id: record.id })}</DialogTitle>
                     <DialogContent>
                         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -55,7 +55,7 @@ export function SupervisorClaimActions({ resource, record }: { resource: string;
                     </DialogContent>
                     <DialogActions>
                         <Button onClick={() => setDialog(null)}>{translate('ra.action.cancel')}</Button>
-                        <Button variant="contained" disabled={!note.trim() || (dialog === 'reassign' && !to)} onClick={() => void confirm()} data-testid="confirm-supervision">
+                        <Button variant="contained" disabled={!confirmable} onClick={confirm} data-testid="confirm-supervision">
                             {translate(dialog === 'release' ? 'app.supervision.release_other' : 'app.supervision.reassign')}
                         </Button>
                     </DialogActions>

@@ -22,14 +22,6 @@ function preload(url: unknown) {
 /** The document the review screen shows first, while the screen renders. */
 export const preloadFirstDocument = (record: ReviewRequest) => preload(documentsOf(record)[0]);
 
-const whenIdle = (work: () => void): (() => void) => {
-    if (typeof window.requestIdleCallback === 'function') {
-        const handle = window.requestIdleCallback(work, { timeout: 1000 });
-        return () => window.cancelIdleCallback(handle);
-    }
-    const handle = window.setTimeout(work, 50);
-    return () => window.clearTimeout(handle);
-};
 
 /** Whom claim-next would most likely hand me after `current`: my other claim, else the oldest-due pending one. */
 export function likelyNext(queue: ReviewRequest[], current: ReviewRequest, me: string, exclude: string[]): ReviewRequest | undefined {
@@ -47,16 +39,17 @@ export function usePreloadLikelyNext(resource: string, current: ReviewRequest, m
     useEffect(() => {
         if (!enabled || !me) return;
         let cancelled = false;
-        const cancelIdle = whenIdle(() => {
+        // After the screen's own first render and requests, not before them.
+        const timer = window.setTimeout(() => {
             dataProvider.getList<ReviewRequest>(resource, { filter: { open: true }, sort: { field: 'queue', order: 'ASC' }, pagination: { page: 1, perPage: 5 } })
                 .then(({ data }) => {
                     const next = cancelled ? undefined : likelyNext(data, current, me, releasedThisSession.list());
                     if (next) documentsOf(next).forEach(preload);
                 }, () => undefined);
-        });
+        }, 0);
         return () => {
             cancelled = true;
-            cancelIdle();
+            window.clearTimeout(timer);
         };
         // Once per request on screen: a refreshed record of the same request changes nothing about what comes next.
         // eslint-disable-next-line react-hooks/exhaustive-deps

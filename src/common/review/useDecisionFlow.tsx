@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useNotify, useStore } from 'react-admin';
 import { carriesDecision, carriesFirstApproval } from '../../domain/replay';
 import type { ReviewRequest } from '../../domain/types';
 import type { Decided, NextClaim } from '../../providers/dataProvider';
-import { ApproveDialog } from './ApproveDialog';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
 import type { Failure } from './failure';
 import { KeyboardHelp } from './KeyboardHelp';
 import { usePreloadLikelyNext } from './preloadDocuments';
-import { RejectDialog } from './RejectDialog';
 import { releasedThisSession } from './releasedThisSession';
+import { typeAhead } from './typeAhead';
 import { useReviewActions } from './useReviewActions';
 import { useReviewNext } from './useReviewNext';
 import { useShortcuts, type ShortcutMap } from './useShortcuts';
+
+// The dialogs load on first use; the keys typed while they load are held for them (typeAhead.ts).
+const ApproveDialog = lazy(() => import('./ApproveDialog').then(module => ({ default: module.ApproveDialog })));
+const RejectDialog = lazy(() => import('./RejectDialog').then(module => ({ default: module.RejectDialog })));
 
 export interface DecisionFlowOptions {
     resource: string;
@@ -51,6 +54,12 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     useEffect(() => {
         if (decisionDrafts.load(record.id)?.dialog) notify('app.review.draft_restored', { type: 'info' });
     }, [record.id, notify]);
+    // Keys are held only on the way to an open dialog: never once it closed, or the screen went.
+    const dialogOpen = !!draft;
+    useEffect(() => {
+        if (!dialogOpen) typeAhead.release();
+    }, [dialogOpen]);
+    useEffect(() => () => void typeAhead.release(), []);
 
     const setDraft = useCallback((next: DecisionDraft | null) => {
         setDraftState(next);
@@ -59,7 +68,8 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     }, [record.id]);
 
     const open = (dialog: DecisionDraft['dialog']) => {
-        if (!heldByMe || (dialog === 'approve' && approveBlocked)) return;
+        if (!heldByMe || (dialog === 'approve' && approveBlocked) || draft) return;
+        typeAhead.hold();
         approveGuard?.reset();
         setDraft({ ...EMPTY_DRAFT, ...(draft ?? decisionDrafts.load(record.id) ?? {}), dialog });
     };
@@ -119,7 +129,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
     }, !draft && !helpOpen);
 
     const dialogs = (
-        <>
+        <Suspense fallback={null}>
             {draft?.dialog === 'approve' && (
                 <ApproveDialog
                     requestId={record.id}
@@ -147,7 +157,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
                 />
             )}
             {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
-        </>
+        </Suspense>
     );
 
     return { heldByMe, approveBlocked, busy: actions.busy, open, claim, heartbeat, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };

@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Failure } from './failure';
 
-/** Sends a dialog's decision once at a time; a failure stays shown (and the dialog open) until the next try. */
+/**
+ * Sends a dialog's action once at a time: a second Enter or click while the first is on its way sends nothing (the
+ * guard is a ref, not state, so that two keys in one frame see it too). A failure stays shown until the next try.
+ */
 export function useDialogSubmit(onConfirm: () => Promise<void>) {
     const [failure, setFailure] = useState<Failure | null>(null);
     const [sending, setSending] = useState(false);
+    const inFlight = useRef(false);
     const submit = async () => {
-        if (sending) return;
+        if (inFlight.current) return;
+        inFlight.current = true;
         setSending(true);
         setFailure(null);
         try {
@@ -14,6 +19,7 @@ export function useDialogSubmit(onConfirm: () => Promise<void>) {
         } catch (error) {
             setFailure(error as Failure);
         } finally {
+            inFlight.current = false;
             setSending(false);
         }
     };
