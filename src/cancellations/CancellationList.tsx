@@ -6,7 +6,7 @@ import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
 import { StatusChip } from '../common/StatusChip';
 import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
-import { IDR_FORMAT as IDR } from '../common/facts/useIdr';
+import { IDR_FORMAT as IDR } from './useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';

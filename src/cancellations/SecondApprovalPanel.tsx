@@ -1,11 +1,11 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetIdentity, useGetOne, useLocale, useNotify, useTranslate } from 'react-admin';
-import { ApproveDialog } from '../common/review/ApproveDialog';
-import { useReviewActions } from '../common/review/useReviewActions';
-import { secondApprovalDrafts, type SecondApprovalDraft } from '../common/review/decisionDraft';
-import { typeAhead } from '../common/review/typeAhead';
-import { useShortcuts } from '../common/review/useShortcuts';
+import { ApproveDialog } from '../review/dialogs/ApproveDialog';
+import { useReviewActions } from '../review/flow/useReviewActions';
+import { secondApprovalDrafts, type SecondApprovalDraft } from '../review/flow/decisionDraft';
+import { typeAhead } from '../review/keyboard/typeAhead';
+import { useShortcuts } from '../review/keyboard/useShortcuts';
 import { secondApprovalRefusal } from '../domain/fourEyes';
 import type { Cancellation, Operator } from '../domain/types';
 import { SendBackDialog } from './SendBackDialog';

@@ -1,8 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { DialogFailure } from '../common/review/DialogFailure';
-import { useDialogKeys } from '../common/review/useDialogKeys';
-import { useDialogSubmit } from '../common/review/useDialogSubmit';
+import { DialogFailure } from '../review/dialogs/DialogFailure';
+import { useDialogKeys } from '../review/keyboard/useDialogKeys';
+import { useDialogSubmit } from '../review/dialogs/useDialogSubmit';
 import type { Cancellation } from '../domain/types';
 
 /** Sends an approved-once cancellation back to the queue; the reason is required and audited. */

@@ -2,7 +2,7 @@ import { Alert, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { Cancellation } from '../domain/types';
-import { useIdr } from '../common/facts/useIdr';
+import { useIdr } from './useIdr';
 
 /** Approval releases the number for good: the operator types its last four digits, having read that it cannot be undone. */
 export function useNumberReleaseGuard(record: Cancellation, { firstOfTwo }: { firstOfTwo: boolean }) {

@@ -1,5 +1,5 @@
 import { ExportButton, FilterButton, TopToolbar } from 'react-admin';
-import { ReviewNextButton } from './review/ReviewNextButton';
+import { ReviewNextButton } from '../review/ReviewNextButton';
 
 /** A queue's toolbar: review next (key `n`) first, then filters and export. */
 export function QueueActions({ resource }: { resource: string }) {

@@ -2,7 +2,7 @@ import type { AuditEntry, Outcome, ReviewRequest } from './types';
 
 // Is this decision already on the record? The server answers a decision sent twice (a double click, a retried request) as
 // a replay of the first (docs/api.md §7 "Idempotent replay"); the console asks the same question when it cannot tell
-// whether its last decision arrived (src/common/review/useDecisionFlow.tsx).
+// whether its last decision arrived (src/review/flow/useDecisionFlow.ts).
 
 export interface SentDecision {
     outcome: Outcome;

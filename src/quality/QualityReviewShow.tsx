@@ -1,11 +1,11 @@
 import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, useTranslate } from 'react-admin';
-import { RecordScreen } from '../common/review/RecordScreen';
-import { CancellationFacts } from '../common/facts/CancellationFacts';
-import { PreconditionChecklist } from '../common/facts/PreconditionChecklist';
-import { VerificationChecklist } from '../common/facts/VerificationChecklist';
-import { VerificationFacts } from '../common/facts/VerificationFacts';
+import { RecordScreen } from '../review/RecordScreen';
+import { CancellationFacts } from '../cancellations/CancellationFacts';
+import { PreconditionChecklist } from '../cancellations/PreconditionChecklist';
+import { VerificationChecklist } from '../verifications/VerificationChecklist';
+import { VerificationFacts } from '../verifications/VerificationFacts';
 import { LazyDocumentViewer, type ViewerDocument } from '../common/documentViewer/LazyDocumentViewer';
 import type { BlindRequest, Cancellation, QualityReview, Verification } from '../domain/types';
 import { VerdictPanel } from './VerdictPanel';

@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimStatus } from '../../src/common/review/ClaimStatus';
+import { ClaimStatus } from '../../src/review/ClaimStatus';
 import type { Verification } from '../../src/domain/types';
 import { createI18nProvider } from '../../src/providers/i18nProvider';
 

@@ -5,9 +5,9 @@ import PanToolIcon from '@mui/icons-material/PanTool';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, FormControlLabel, IconButton, Stack, Switch, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { ReviewRequest } from '../../domain/types';
+import type { ReviewRequest } from '../domain/types';
 import { ReviewNextButton } from './ReviewNextButton';
-import type { useDecisionFlow } from './useDecisionFlow';
+import type { useDecisionFlow } from './flow/useDecisionFlow';
 
 type Flow = ReturnType<typeof useDecisionFlow>;
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Failure } from './failure';
+import type { Failure } from '../flow/failure';
 
 /**
  * Sends a dialog's action once at a time: a second Enter or click while the first is on its way sends nothing (the

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
-import type { Verification } from '../../domain/types';
-import { CustomerTextBlock } from '../CustomerText';
+import type { Verification } from '../domain/types';
+import { CustomerTextBlock } from '../common/CustomerText';
 
 /** What the customer typed and what the card says, as plain text (never markup). */
 export function VerificationFacts({ record }: { record: Verification }) {

@@ -2,8 +2,8 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { cancellationPreconditions, type PreconditionResult } from '../../domain/cancellationPreconditions';
-import type { AccountFacts } from '../../domain/types';
+import { cancellationPreconditions, type PreconditionResult } from '../domain/cancellationPreconditions';
+import type { AccountFacts } from '../domain/types';
 import { useIdr } from './useIdr';
 
 const DETAIL = { balance_cleared: 'balance_detail', devices_unbound: 'devices_detail', nothing_unpaid: 'unpaid_detail' } as const;

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DialogFailure } from './DialogFailure';
-import { useDialogKeys } from './useDialogKeys';
+import { useDialogKeys } from '../keyboard/useDialogKeys';
 import { useDialogSubmit } from './useDialogSubmit';
 
 export interface ApproveDialogProps {

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { Loading, ShowBase, useNotify, useRecordContext, useShowContext, type RaRecord, type ShowBaseProps } from 'react-admin';
-import { RecordErrorState } from '../errors/ErrorState';
-import { RecordErrorBoundary } from '../errors/RecordErrorBoundary';
+import { RecordErrorState } from '../common/errors/ErrorState';
+import { RecordErrorBoundary } from '../common/errors/RecordErrorBoundary';
 
 function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: ComponentType<{ record: T }> }) {
     const record = useRecordContext<T>();

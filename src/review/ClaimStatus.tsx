@@ -1,7 +1,7 @@
 import { Alert } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { ReferenceField, TextField, useGetIdentity, useLocale, useTranslate } from 'react-admin';
-import type { ReviewRequest } from '../../domain/types';
+import type { ReviewRequest } from '../domain/types';
 
 const HEARTBEAT_MS = 60_000;
 const ACTIVE_WINDOW_MS = 5 * 60_000;

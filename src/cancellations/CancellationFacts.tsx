@@ -1,7 +1,7 @@
 import { List, ListItem, ListItemText, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
-import type { Cancellation } from '../../domain/types';
-import { CUSTOMER_TEXT_SX, CustomerTextBlock } from '../CustomerText';
+import type { Cancellation } from '../domain/types';
+import { CUSTOMER_TEXT_SX, CustomerTextBlock } from '../common/CustomerText';
 import { useIdr } from './useIdr';
 
 /** The account facts from the record: money in IDR, refund state, devices and unpaid items, as plain text. */

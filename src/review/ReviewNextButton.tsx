@@ -1,8 +1,8 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Button } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { useReviewNext } from './useReviewNext';
-import { useShortcuts } from './useShortcuts';
+import { useReviewNext } from './flow/useReviewNext';
+import { useShortcuts } from './keyboard/useShortcuts';
 
 /** One click, or the `n` key, claims the next request and opens it. */
 export function ReviewNextButton({ resource, withShortcut = true }: { resource: string; withShortcut?: boolean }) {

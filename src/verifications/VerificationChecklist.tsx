@@ -3,9 +3,9 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HelpIcon from '@mui/icons-material/Help';
 import { List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { runVerificationChecks, type CheckResult } from '../../domain/verificationChecks';
-import type { Verification } from '../../domain/types';
-import { CUSTOMER_TEXT_SX } from '../CustomerText';
+import { runVerificationChecks, type CheckResult } from '../domain/verificationChecks';
+import type { Verification } from '../domain/types';
+import { CUSTOMER_TEXT_SX } from '../common/CustomerText';
 
 const ICON = {
     pass: <CheckCircleIcon color="success" fontSize="small" />,

@@ -1,6 +1,6 @@
 import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { ReferenceField, TextField, useGetList, useLocale, useTranslate } from 'react-admin';
-import type { AuditEntry } from '../../domain/types';
+import type { AuditEntry } from '../domain/types';
 
 /** The request's own audit trail, oldest first: who claimed, released, decided, with reasons and notes. */
 export function AuditTimeline({ requestId }: { requestId: string }) {

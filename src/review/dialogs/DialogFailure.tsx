@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Failure } from './failure';
+import type { Failure } from '../flow/failure';
 
 /** What went wrong with the last attempt, inside the dialog that keeps the operator's text. */
 export function DialogFailure({ failure, canDecide = true }: { failure: Failure | null; canDecide?: boolean }) {

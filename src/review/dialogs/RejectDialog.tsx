@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { composeCustomerMessage, isFinalRejection } from '../../domain/reasonCatalogue';
 import type { CustomerLanguage, Reason, RequestKind } from '../../domain/types';
-import type { DecisionDraft } from './decisionDraft';
+import type { DecisionDraft } from '../flow/decisionDraft';
 import { DialogFailure } from './DialogFailure';
-import { useDialogKeys } from './useDialogKeys';
+import { useDialogKeys } from '../keyboard/useDialogKeys';
 import { useDialogSubmit } from './useDialogSubmit';
 import { ReasonPicker } from './ReasonPicker';
-import { ErrorState } from '../errors/ErrorState';
+import { ErrorState } from '../../common/errors/ErrorState';
 
 type RejectDraft = Pick<DecisionDraft, 'reasons' | 'note' | 'customerMessage' | 'messageEdited'>;
 

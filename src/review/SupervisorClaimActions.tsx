@@ -1,12 +1,12 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetList, useNotify, useTranslate } from 'react-admin';
-import type { Operator, ReviewRequest } from '../../domain/types';
-import type { ReviewDataProvider } from '../../providers/dataProvider';
-import { DialogFailure } from './DialogFailure';
-import { useDialogKeys } from './useDialogKeys';
-import { useDialogSubmit } from './useDialogSubmit';
-import { useReviewActions } from './useReviewActions';
+import type { Operator, ReviewRequest } from '../domain/types';
+import type { ReviewDataProvider } from '../providers/dataProvider';
+import { DialogFailure } from './dialogs/DialogFailure';
+import { useDialogKeys } from './keyboard/useDialogKeys';
+import { useDialogSubmit } from './dialogs/useDialogSubmit';
+import { useReviewActions } from './flow/useReviewActions';
 
 /** A supervisor takes back or reassigns someone else's claim, with a note that the server audits. */
 export function SupervisorClaimActions({ resource, record }: { resource: string; record: ReviewRequest }) {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { ReviewRequest } from '../../domain/types';
 import type { ReviewDataProvider } from '../../providers/dataProvider';
-import { isLoadableDocumentUrl } from '../documentUrl';
+import { isLoadableDocumentUrl } from '../../common/documentUrl';
 import { releasedThisSession } from './releasedThisSession';
 
 // Document images fetched ahead of their screen: the browser keeps them (the API answers max-age), so the viewer's

@@ -5,17 +5,17 @@ import type { ReviewRequest } from '../../domain/types';
 import type { Decided, NextClaim } from '../../providers/dataProvider';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
 import type { Failure } from './failure';
-import { KeyboardHelp } from './KeyboardHelp';
+import { KeyboardHelp } from '../keyboard/KeyboardHelp';
 import { usePreloadLikelyNext } from './preloadDocuments';
 import { releasedThisSession } from './releasedThisSession';
-import { typeAhead } from './typeAhead';
+import { typeAhead } from '../keyboard/typeAhead';
 import { useReviewActions } from './useReviewActions';
 import { useReviewNext } from './useReviewNext';
-import { useShortcuts, type ShortcutMap } from './useShortcuts';
+import { useShortcuts, type ShortcutMap } from '../keyboard/useShortcuts';
 
 // The dialogs load on first use; the keys typed while they load are held for them (typeAhead.ts).
-const ApproveDialog = lazy(() => import('./ApproveDialog').then(module => ({ default: module.ApproveDialog })));
-const RejectDialog = lazy(() => import('./RejectDialog').then(module => ({ default: module.RejectDialog })));
+const ApproveDialog = lazy(() => import('../dialogs/ApproveDialog').then(module => ({ default: module.ApproveDialog })));
+const RejectDialog = lazy(() => import('../dialogs/RejectDialog').then(module => ({ default: module.RejectDialog })));
 
 export interface DecisionFlowOptions {
     resource: string;
