@@ -9,6 +9,7 @@ import { useShortcuts } from '../review/keyboard/useShortcuts';
 import { secondApprovalRefusal } from '../domain/fourEyes';
 import type { Cancellation, Operator } from '../domain/types';
 import { SendBackDialog } from './SendBackDialog';
+import { NumberReleaseConfirmation } from './NumberReleaseConfirmation';
 import { useNumberReleaseGuard } from './useNumberReleaseGuard';
 
 /** A supervisor who is not the first approver gives the second approval (typing the digits) or sends it back. */
@@ -66,7 +67,7 @@ export function SecondApprovalPanel({ record }: { record: Cancellation }) {
                     onConfirm={async () => { await actions.approve(record, note); done('app.review.approved'); }}
                     onClose={() => setDialog(null)}
                 >
-                    {guard.content}
+                    <NumberReleaseConfirmation record={record} guard={guard} />
                 </ApproveDialog>
             )}
             {dialog === 'send_back' && <SendBackDialog record={record} note={note} onNoteChange={setNote} onClose={() => setDialog(null)} onConfirm={async () => { await actions.sendBack(record, note); done('app.cancellation.sent_back'); }} />}

@@ -1,7 +1,8 @@
-import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, useTranslate } from 'react-admin';
 import { RecordScreen } from '../review/RecordScreen';
+import { ReviewHeader } from '../review/ReviewHeader';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { CancellationFacts } from '../cancellations/CancellationFacts';
 import { PreconditionChecklist } from '../cancellations/PreconditionChecklist';
 import { VerificationChecklist } from '../verifications/VerificationChecklist';
@@ -33,32 +34,24 @@ function BlindReview({ review }: { review: ReviewWithRequest }) {
     const { request } = review;
     const today = reviewDay(serverClock.now());
     return (
-        <Stack spacing={2} sx={{ py: 2 }} data-testid="quality-review" data-request={review.requestId}>
-            <Typography variant="h6" component="h1">{translate('app.quality.title', { id: review.requestId })}</Typography>
-            <VerdictPanel review={review} />
-            <Grid container spacing={2}>
-                <Grid size={{ xs: 12, lg: 7 }}>
-                    <Card variant="outlined"><CardContent>
-                        <LazyDocumentViewer documents={documentsOf(request)} activeIndex={active} onActiveIndexChange={setActive} height={400} />
-                    </CardContent></Card>
-                </Grid>
-                <Grid size={{ xs: 12, lg: 5 }}>
-                    <Card variant="outlined"><CardContent>
-                        {request.kind === 'verification' ? (
-                            <>
-                                <VerificationChecklist record={request as Verification} today={today} />
-                                <VerificationFacts record={request as Verification} />
-                            </>
-                        ) : (
-                            <>
-                                <PreconditionChecklist account={(request as Cancellation).account} />
-                                <CancellationFacts record={request as Cancellation} />
-                            </>
-                        )}
-                    </CardContent></Card>
-                </Grid>
-            </Grid>
-        </Stack>
+        <ReviewScreen
+            requestId={review.requestId}
+            testId="quality-review"
+            header={<ReviewHeader title={translate('app.quality.title', { id: review.requestId })} withStatus={false} />}
+            actions={<VerdictPanel review={review} />}
+            main={<LazyDocumentViewer documents={documentsOf(request)} activeIndex={active} onActiveIndexChange={setActive} height={400} />}
+            side={request.kind === 'verification' ? (
+                <>
+                    <VerificationChecklist record={request as Verification} today={today} />
+                    <VerificationFacts record={request as Verification} />
+                </>
+            ) : (
+                <>
+                    <PreconditionChecklist account={(request as Cancellation).account} />
+                    <CancellationFacts record={request as Cancellation} />
+                </>
+            )}
+        />
     );
 }
 

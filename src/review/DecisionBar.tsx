@@ -7,9 +7,9 @@ import { Button, FormControlLabel, IconButton, Stack, Switch, Tooltip } from '@m
 import { useTranslate } from 'react-admin';
 import type { ReviewRequest } from '../domain/types';
 import { ReviewNextButton } from './ReviewNextButton';
-import type { useDecisionFlow } from './flow/useDecisionFlow';
+import type { DecisionFlow } from './flow/useDecisionFlow';
 
-type Flow = ReturnType<typeof useDecisionFlow>;
+type Flow = DecisionFlow;
 
 /** The review screen's actions; each button names its key. */
 export function DecisionBar({ resource, record, flow }: { resource: string; record: ReviewRequest; flow: Flow }) {

@@ -1,16 +1,19 @@
 import { act, render } from '@testing-library/react';
 import { AdminContext } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClaimStatus } from '../../src/review/ClaimStatus';
-import type { Verification } from '../../src/domain/types';
+import { useClaimHeartbeat } from '../../src/review/flow/useClaimHeartbeat';
 import { createI18nProvider } from '../../src/providers/i18nProvider';
 
-const held = { id: 'V-000001', kind: 'verification', status: 'in_review', assignee: 'u-operator1', claimExpiresAt: '2026-11-22T08:00:00Z', decidedAt: null, decision: null } as unknown as Verification;
+// The decision flow's heartbeat, alone: a screen that holds (or does not hold) a request.
+function Held({ heldByMe, onHeartbeat }: { heldByMe: boolean; onHeartbeat: () => void }) {
+    useClaimHeartbeat(heldByMe, onHeartbeat);
+    return null;
+}
 
 function screen(onHeartbeat: () => void, heldByMe = true) {
     return (
         <AdminContext i18nProvider={createI18nProvider('en')}>
-            <ClaimStatus record={held} heldByMe={heldByMe} onHeartbeat={onHeartbeat} />
+            <Held heldByMe={heldByMe} onHeartbeat={onHeartbeat} />
         </AdminContext>
     );
 }

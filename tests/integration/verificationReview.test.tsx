@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi } from './renderConsole';
+
+// The review screen and its dialogs load their code on first use (transformed then): slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const { server, db } = startMockApi();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -21,7 +24,7 @@ async function reviewNext(username: 'operator1' | 'operator2' = 'operator1') {
     const user = userEvent.setup();
     await screen.findByTestId('review-next');
     await user.keyboard('n');
-    await screen.findByTestId('review-screen');
+    await screen.findByTestId('review-screen', {}, { timeout: 30_000 });
     await screen.findByText(/You hold this request/);
     return { user, id: screenRequestId() };
 }
@@ -197,10 +200,18 @@ describe('what the screen never does', () => {
         await signIn('operator1');
         const held = () => db.state.verifications.filter(v => v.assignee === 'u-operator1' && v.status === 'in_review').length;
         const before = held();
+        // The queue asked again with the typed text as its search: the key was text, and its effects are all in.
+        const searched: string[] = [];
+        const onRequest = ({ request }: { request: Request }) => {
+            const filter = new URL(request.url).searchParams.get('filter');
+            if (new URL(request.url).pathname === '/api/verifications' && filter?.includes('"q":"n"')) searched.push(filter);
+        };
+        server.events.on('request:end', onRequest);
         renderConsole({ path: '/verifications' });
         const user = userEvent.setup();
         await user.type(await screen.findByPlaceholderText('Name, mobile, ID number or request id'), 'n');
-        await new Promise(resolve => setTimeout(resolve, 300));
+        await waitFor(() => expect(searched.length).toBeGreaterThan(0));
+        server.events.removeListener('request:end', onRequest);
         expect(screen.queryByTestId('review-screen')).toBeNull();
         expect(held()).toBe(before);
     });

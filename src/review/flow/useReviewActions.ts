@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
 import { HttpError, useDataProvider, useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import type { ReviewRequest } from '../../domain/types';
 import type { Decided, NextClaim, ReviewDataProvider } from '../../providers/dataProvider';
@@ -14,7 +14,8 @@ const auditRequestOf = (queryKey: readonly unknown[]): string | undefined => {
     return requestId === undefined ? undefined : String(requestId);
 };
 
-export function useReviewActions(resource: string) {
+/** A fresh set of actions with its own sending state; a review screen makes one (useDecisionFlow) and shares it. */
+export function useOwnReviewActions(resource: string) {
     const dataProvider = useDataProvider<ReviewDataProvider>();
     const queryClient = useQueryClient();
     const notify = useNotify();
@@ -84,6 +85,8 @@ export function useReviewActions(resource: string) {
     }, [notify]);
 
     return {
+        resource,
+        /** True while any action of this set is on its way: every button of the screen waits for it. */
         busy,
         notifyFailure,
         refreshTimeline,
@@ -109,4 +112,16 @@ export function useReviewActions(resource: string) {
             return (await run(() => dataProvider.claimNext(resource, { exclude }))).data;
         },
     };
+}
+
+export type ReviewActions = ReturnType<typeof useOwnReviewActions>;
+
+/** The actions of the review screen on display, shared by everything on it (one `busy` for the whole screen). */
+export const ScreenActions = createContext<ReviewActions | null>(null);
+
+/** The screen's shared actions when inside a review screen of `resource`, else a set of its own (the queue's review next). */
+export function useReviewActions(resource: string): ReviewActions {
+    const shared = useContext(ScreenActions);
+    const own = useOwnReviewActions(resource);
+    return shared?.resource === resource ? shared : own;
 }

@@ -5,11 +5,12 @@ import type { ReviewRequest } from '../../domain/types';
 import type { Failure } from './failure';
 import { preloadFirstDocument } from './preloadDocuments';
 import { releasedThisSession } from './releasedThisSession';
-import { useReviewActions } from './useReviewActions';
+import { useReviewActions, type ReviewActions } from './useReviewActions';
 
 /** "Review next": claims the oldest waiting request of the queue (or the one I already hold) and opens it (then true). */
-export function useReviewNext(resource: string) {
-    const actions = useReviewActions(resource);
+export function useReviewNext(resource: string, given?: ReviewActions) {
+    const found = useReviewActions(resource);
+    const actions = given ?? found;
     const navigate = useNavigate();
     const notify = useNotify();
 

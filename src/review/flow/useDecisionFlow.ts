@@ -1,21 +1,17 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useNotify, useStore } from 'react-admin';
 import { carriesDecision, carriesFirstApproval } from '../../domain/replay';
 import type { ReviewRequest } from '../../domain/types';
 import type { Decided, NextClaim } from '../../providers/dataProvider';
+import { typeAhead } from '../keyboard/typeAhead';
+import { useShortcuts, type ShortcutMap } from '../keyboard/useShortcuts';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
 import type { Failure } from './failure';
-import { KeyboardHelp } from '../keyboard/KeyboardHelp';
 import { usePreloadLikelyNext } from './preloadDocuments';
 import { releasedThisSession } from './releasedThisSession';
-import { typeAhead } from '../keyboard/typeAhead';
-import { useReviewActions } from './useReviewActions';
+import { useClaimHeartbeat } from './useClaimHeartbeat';
+import { useOwnReviewActions } from './useReviewActions';
 import { useReviewNext } from './useReviewNext';
-import { useShortcuts, type ShortcutMap } from '../keyboard/useShortcuts';
-
-// The dialogs load on first use; the keys typed while they load are held for them (typeAhead.ts).
-const ApproveDialog = lazy(() => import('../dialogs/ApproveDialog').then(module => ({ default: module.ApproveDialog })));
-const RejectDialog = lazy(() => import('../dialogs/RejectDialog').then(module => ({ default: module.RejectDialog })));
 
 export interface DecisionFlowOptions {
     resource: string;
@@ -23,8 +19,8 @@ export interface DecisionFlowOptions {
     customerName: string;
     /** Kind-specific shortcuts (documents, ...), active whenever no dialog is open. */
     extraShortcuts?: ShortcutMap;
-    /** Kind-specific content and gate for the approve dialog (e.g. typed digits before a number is released). */
-    approveGuard?: { content: React.ReactNode; confirmable: boolean; reset(): void };
+    /** Kind-specific gate of the approve dialog (e.g. typed digits before a number is released). */
+    approveGuard?: { confirmable: boolean; reset(): void };
     /** True while a kind-specific rule (cancellation preconditions) forbids approving: no button, no key. */
     approveBlocked?: boolean;
 }
@@ -39,17 +35,22 @@ function isRecorded(record: ReviewRequest, userId: string, draft: DecisionDraft)
     return draft.dialog === 'reject' && carriesDecision(record, userId, { outcome: 'rejected', reasons: [...new Set(draft.reasons)], note, customerMessage: draft.customerMessage || undefined });
 }
 
-/** Claim, release, approve, reject and review next for one request: state, drafts, shortcuts and dialogs. */
+/**
+ * Claim, release, approve, reject and review next for the request on screen: its state, drafts, shortcuts and
+ * heartbeat. State and callbacks only; DecisionDialogs renders the dialogs. Its `actions` are the screen's one set
+ * (one `busy` for every button), shared through ReviewScreen.
+ */
 export function useDecisionFlow({ resource, record, customerName, extraShortcuts = {}, approveGuard, approveBlocked = false }: DecisionFlowOptions) {
     const { identity } = useGetIdentity();
     const notify = useNotify();
-    const actions = useReviewActions(resource);
-    const { reviewNext, openClaimed } = useReviewNext(resource);
+    const actions = useOwnReviewActions(resource);
+    const { reviewNext, openClaimed } = useReviewNext(resource, actions);
     const [autoAdvance, setAutoAdvance] = useStore('review.autoAdvance', true);
     // The open dialog's draft; a closed dialog's text stays in storage only.
     const [draft, setDraftState] = useState<DecisionDraft | null>(() => (decisionDrafts.load(record.id)?.dialog ? decisionDrafts.load(record.id) : null));
     const [helpOpen, setHelpOpen] = useState(false);
     const heldByMe = record.status === 'in_review' && !!identity && record.assignee === identity.id;
+    const me = identity ? String(identity.id) : undefined;
 
     useEffect(() => {
         if (decisionDrafts.load(record.id)?.dialog) notify('app.review.draft_restored', { type: 'info' });
@@ -97,10 +98,10 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
         if (!(autoAdvance && answer.next !== undefined && openClaimed(answer.next))) actions.refreshTimeline(record.id);
     };
-    usePreloadLikelyNext(resource, record, identity ? String(identity.id) : undefined, heldByMe && autoAdvance);
+    usePreloadLikelyNext(resource, record, me, heldByMe && autoAdvance);
 
     // The heartbeat re-claims silently: a lapse or a conflict shows through the refreshed record, not a toast a minute.
-    const heartbeat = () => void actions.claim(record.id).catch(() => undefined);
+    useClaimHeartbeat(heldByMe, () => void actions.claim(record.id).catch(() => undefined));
     const claim = () => actions.claim(record.id).then(() => notify('app.review.claimed', { type: 'info', messageArgs: { id: record.id } }), actions.notifyFailure);
     const release = () => {
         if (!heldByMe) return;
@@ -112,7 +113,7 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
 
     // Exactly this decision is already on the record (its answer was lost, then the session ended, say): nothing left
     // to send. Other text on the record (the operator edited the note since) keeps the dialog open with the draft.
-    const recorded = !!draft && !!identity && isRecorded(record, String(identity.id), draft);
+    const recorded = !!draft && !!me && isRecorded(record, me, draft);
     useEffect(() => {
         if (recorded) void afterDecision('app.review.decision_recorded');
         // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the record shows the decision
@@ -128,37 +129,14 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         n: () => void reviewNext(),
     }, !draft && !helpOpen);
 
-    const dialogs = (
-        <Suspense fallback={null}>
-            {draft?.dialog === 'approve' && (
-                <ApproveDialog
-                    requestId={record.id}
-                    note={draft.note}
-                    onNoteChange={note => setDraft({ ...draft, note })}
-                    onConfirm={() => decide(next => actions.approve(record, draft.note, next), 'app.review.approved')}
-                    onClose={close}
-                    canDecide={heldByMe}
-                    confirmable={approveGuard?.confirmable ?? true}
-                >
-                    {approveGuard?.content}
-                </ApproveDialog>
-            )}
-            {draft?.dialog === 'reject' && (
-                <RejectDialog
-                    requestId={record.id}
-                    kind={record.kind}
-                    customerName={customerName}
-                    customerLanguage={record.customerLanguage}
-                    draft={draft}
-                    onDraftChange={change => setDraft({ ...draft, ...change })}
-                    onConfirm={() => decide(next => actions.reject(record, draft, next), 'app.review.rejected')}
-                    onClose={close}
-                    canDecide={heldByMe}
-                />
-            )}
-            {helpOpen && <KeyboardHelp onClose={() => setHelpOpen(false)} />}
-        </Suspense>
-    );
-
-    return { heldByMe, approveBlocked, busy: actions.busy, open, claim, heartbeat, release, showHelp: () => setHelpOpen(true), dialogs, autoAdvance, setAutoAdvance };
+    return {
+        record, customerName, actions, heldByMe, approveBlocked, busy: actions.busy, autoAdvance, setAutoAdvance,
+        draft, setDraft, open, close, claim, release,
+        approveConfirmable: approveGuard?.confirmable ?? true,
+        approve: () => decide(next => actions.approve(record, draft?.note ?? '', next), 'app.review.approved'),
+        reject: () => decide(next => actions.reject(record, draft ?? EMPTY_DRAFT, next), 'app.review.rejected'),
+        helpOpen, showHelp: () => setHelpOpen(true), closeHelp: () => setHelpOpen(false),
+    };
 }
+
+export type DecisionFlow = ReturnType<typeof useDecisionFlow>;
