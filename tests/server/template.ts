@@ -13,16 +13,20 @@ import { startReviewServer } from '../../server/reviewServer';
 // (globalSetup), dumped, and loaded by each test that needs a fresh one, instead of migrating and seeding every time.
 
 /** Migrates and seeds an embedded database in memory (the demo at `size`, default seed) and writes its dump to a file. */
-export async function writeTemplate(now: Date, size = 300): Promise<{ path: string; remove(): void }> {
+export async function writeTemplate(now: Date, size = 300): Promise<{ path: string; emptyPath: string; remove(): void }> {
     const db = await openPglite();
+    const dir = mkdtempSync(join(tmpdir(), 'review-server-template-'));
+    const write = async (name: string) => {
+        const path = join(dir, name);
+        writeFileSync(path, Buffer.from(await (await db.db.dumpDataDir('none')).arrayBuffer()));
+        return path;
+    };
     try {
+        // Also a database before any migration: creating one (initdb) is most of the cost.
+        const emptyPath = await write('empty.tar');
         await migrate(db);
         await seedDemo(db, { size, now, sla: DEFAULT_SLA, hashPassword });
-        const dump = await db.db.dumpDataDir('none');
-        const dir = mkdtempSync(join(tmpdir(), 'review-server-template-'));
-        const path = join(dir, 'template.tar');
-        writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
-        return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+        return { path: await write('template.tar'), emptyPath, remove: () => rmSync(dir, { recursive: true, force: true }) };
     } finally {
         await db.close();
     }
