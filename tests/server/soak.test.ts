@@ -88,7 +88,7 @@ it(`keeps every acknowledged decision, once, through ${KILLS} SIGKILLs`, async (
         await (killed ?? victim.kill('SIGKILL'));
         figures.kills += 1;
     }
-    await server.kill('SIGTERM');
+    await server?.kill('SIGTERM');
     server = undefined;
     console.log(`SIGKILL soak: ${acknowledged.size} decisions acknowledged, ${figures.kills} kills, ${figures.lost} lost, ${figures.doubled} recorded twice, `
         + `${figures.historyMismatches} trails apart from their records; restarts took ${figures.restartMs.map(ms => (ms / 1000).toFixed(1)).join(', ')} s`);
