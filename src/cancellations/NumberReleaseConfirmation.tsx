@@ -1,4 +1,5 @@
 import { Alert, Stack, TextField } from '@mui/material';
+import { useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import type { Cancellation } from '../domain/types';
 import type { NumberReleaseGuard } from './useNumberReleaseGuard';
@@ -8,6 +9,9 @@ import { useIdr } from './useIdr';
 export function NumberReleaseConfirmation({ record, guard }: { record: Cancellation; guard: NumberReleaseGuard }) {
     const translate = useTranslate();
     const idr = useIdr();
+    // autoFocus alone is lost when the lazily loaded dialog is revealed after rendering hidden: focus once shown.
+    const digits = useRef<HTMLInputElement>(null);
+    useEffect(() => digits.current?.focus(), []);
     if (guard.firstOfTwo) return <Alert severity="info" data-testid="four-eyes-notice">{translate('app.cancellation.four_eyes_notice', { amount: idr(record.account.balance) })}</Alert>;
     const mismatch = guard.complete && !guard.confirmable;
     return (
@@ -20,6 +24,7 @@ export function NumberReleaseConfirmation({ record, guard }: { record: Cancellat
                 error={mismatch}
                 helperText={mismatch ? translate('app.cancellation.digits_mismatch') : ' '}
                 autoFocus
+                inputRef={digits}
                 slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', 'data-testid': 'release-digits' } }}
             />
         </Stack>
