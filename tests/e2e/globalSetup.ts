@@ -1,11 +1,17 @@
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStandaloneServer } from '../../mocks/http';
+import { loadConfig } from '../../server/config/config';
+import { startReviewServer } from '../../server/reviewServer';
 import { resolveChromium } from '../support/chromium';
 
-// Builds the console twice, as shipped: in demo mode (embedded MSW worker) and pointed at a real API
-// (the standalone mock server on a socket), then serves both builds over HTTP.
+// Builds the console three times, as shipped: in demo mode (embedded MSW worker), pointed at a real API (the standalone
+// mock server on a socket), and pointed at the review server (embedded PostgreSQL in a temp folder, demo data); then
+// serves the builds over HTTP.
 
 const root = resolve(import.meta.dirname, '../..');
 // Two e2e runs side by side (say, on one developer machine) need their own port and build folder.
@@ -31,12 +37,18 @@ export default async function setup(project: TestProject) {
     // The build for a real API is a development build: React reports its warnings only there, and every e2e test
     // fails on one (tests/e2e/browser.ts). The demo build is the production build, as shipped.
     const realApi = await buildAndServe(resolve(BUILD_DIR, 'real-api'), { VITE_API_URL: api.url }, 'development');
+    const dataDir = mkdtempSync(join(tmpdir(), 'e2e-review-server-'));
+    const reviewServer = await startReviewServer(loadConfig({ API_PORT: '0', DATA_DIR: dataDir, SEED_DEMO: '1' }));
+    const onReviewServer = await buildAndServe(resolve(BUILD_DIR, 'review-server'), { VITE_API_URL: reviewServer.url }, 'development');
     project.provide('demoUrl', demo.url);
     project.provide('realApiUrl', realApi.url);
     project.provide('apiUrl', api.url);
+    project.provide('reviewServerConsoleUrl', onReviewServer.url);
+    project.provide('reviewServerUrl', reviewServer.url);
     project.provide('chromiumPath', chromium.path);
     return async () => {
-        await Promise.all([demo.server.close(), realApi.server.close(), api.close()]);
+        await Promise.all([demo.server.close(), realApi.server.close(), onReviewServer.server.close(), api.close(), reviewServer.close()]);
+        rmSync(dataDir, { recursive: true, force: true });
     };
 }
 
@@ -45,6 +57,9 @@ declare module 'vitest' {
         demoUrl: string;
         realApiUrl: string;
         apiUrl: string;
+        /** The console built against the review server (npm run server on embedded PostgreSQL, demo data). */
+        reviewServerConsoleUrl: string;
+        reviewServerUrl: string;
         chromiumPath: string;
     }
 }
