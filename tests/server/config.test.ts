@@ -1,14 +1,13 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb } from '../../mocks/db';
 import { ConfigError, loadConfig } from '../../server/config/config';
 import { startReviewServer } from '../../server/reviewServer';
 import { apiClient } from '../contract/apiClient';
-import { loadTemplate, serverOnTemplate } from './template';
+import type { Executor } from '../../server/store/postgres/executor';
+import { openPglite } from '../../server/store/postgres/pgliteExecutor';
+import { loadTemplate } from './template';
 
 // The review server's settings (server/config/config.ts): each one changes what the server does, and a wrong value stops
 // it with a message that names the variable.
@@ -41,8 +40,16 @@ describe('reading the environment', () => {
 });
 
 describe('each setting changes the server', () => {
+    // Servers share embedded databases here (loading one costs seconds); each server is configured on its own.
+    let demo: Executor;
+    beforeAll(async () => {
+        demo = await openPglite({ loadDataDir: loadTemplate(inject('reviewServerTemplate')) });
+    });
+    afterAll(() => demo.close());
+    const serverWith = async (env: Record<string, string>, now?: () => Date, db = demo) => startReviewServer(loadConfig({ API_PORT: '0', ...env }), { db, now });
+
     it('API_PORT and API_HOST: where it listens', async () => {
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), undefined, loadConfig({ API_PORT: '8921', API_HOST: '127.0.0.2' }));
+        const server = await serverWith({ API_PORT: '8921', API_HOST: '127.0.0.2' });
         try {
             expect(server.url).toBe('http://127.0.0.2:8921/api');
             expect((await apiClient(server.url).call('GET', '/openapi.json')).status).toBe(200);
@@ -51,60 +58,57 @@ describe('each setting changes the server', () => {
         }
     });
 
-    it('DATA_DIR: where the embedded database keeps its files', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'review-server-config-'));
-        try {
-            const server = await startReviewServer(loadConfig({ API_PORT: '0', DATA_DIR: join(dir, 'data') }));
-            await server.close();
-            expect(existsSync(join(dir, 'data', 'PG_VERSION'))).toBe(true);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
-    });
-
     it('SEED_DEMO and SEED_DEMO_SIZE: the demo accounts and that many requests, into an empty database only', async () => {
-        const empty = () => loadTemplate(inject('emptyDatabaseTemplate'));
-        const unseeded = await startReviewServer(loadConfig({ API_PORT: '0' }), { loadDataDir: empty() });
+        const empty = await openPglite({ loadDataDir: loadTemplate(inject('emptyDatabaseTemplate')) });
         try {
-            expect((await apiClient(unseeded.url).call('POST', '/auth/login', { body: { username: 'operator1', password: 'demo' } })).status).toBe(401);
+            const unseeded = await serverWith({}, undefined, empty);
+            try {
+                expect((await apiClient(unseeded.url).call('POST', '/auth/login', { body: { username: 'operator1', password: 'demo' } })).status).toBe(401);
+            } finally {
+                await unseeded.close();
+            }
+            const seeded = await serverWith({ SEED_DEMO: '1', SEED_DEMO_SIZE: '40' }, undefined, empty);
+            try {
+                const api = apiClient(seeded.url);
+                const token = await api.login('supervisor1');
+                const total = async (path: string) => Number((await api.list(path, { range: [0, 0] }, token)).headers.get('content-range')!.split('/')[1]);
+                // The mock's demo of that size (resubmissions come on top of the size).
+                const { state } = createDb({ size: 40 });
+                expect(await total('/verifications') + await total('/cancellations')).toBe(state.verifications.length + state.cancellations.length);
+                expect(await total('/verifications')).toBeLessThan(60);
+            } finally {
+                await seeded.close();
+            }
+            // Seeding again into a database that holds data changes nothing.
+            const again = await serverWith({ SEED_DEMO: '1', SEED_DEMO_SIZE: '300' }, undefined, empty);
+            await again.close();
+            expect((await empty.query<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]!.n).toBe(createDb({ size: 40 }).state.verifications.length + createDb({ size: 40 }).state.cancellations.length);
         } finally {
-            await unseeded.close();
-        }
-        const seeded = await startReviewServer(loadConfig({ API_PORT: '0', SEED_DEMO: '1', SEED_DEMO_SIZE: '40' }), { loadDataDir: empty() });
-        try {
-            const api = apiClient(seeded.url);
-            const token = await api.login('supervisor1');
-            const total = async (path: string) => Number((await api.list(path, { range: [0, 0] }, token)).headers.get('content-range')!.split('/')[1]);
-            // The mock's demo of that size (resubmissions come on top of the size).
-            const { state } = createDb({ size: 40 });
-            expect(await total('/verifications') + await total('/cancellations')).toBe(state.verifications.length + state.cancellations.length);
-            expect(await total('/verifications')).toBeLessThan(60);
-        } finally {
-            await seeded.close();
+            await empty.close();
         }
     });
 
     it('API_FOUR_EYES_THRESHOLD_IDR: which refunds need a second approval', async () => {
-        const outcome = async (threshold: string) => {
-            const server = await serverOnTemplate(inject('reviewServerTemplate'), undefined, loadConfig({ API_PORT: '0', API_FOUR_EYES_THRESHOLD_IDR: threshold }));
+        const outcome = async (threshold: string, nth: number) => {
+            const server = await serverWith({ API_FOUR_EYES_THRESHOLD_IDR: threshold });
             try {
                 const api = apiClient(server.url);
                 const token = await api.login('operator1');
                 const ready = (await api.list('/cancellations', { filter: { status: 'pending', readyToApprove: true }, sort: ['id', 'ASC'], range: [0, 99] }, token)).body;
-                const refund = ready.find(record => record.account.refundRequested && record.account.balance > 0);
+                const refund = ready.filter(record => record.account.refundRequested && record.account.balance > 0)[nth];
                 const claimed = await api.call('POST', `/cancellations/${refund.id}/claim`, { token });
                 return (await api.call('POST', `/cancellations/${refund.id}/approve`, { token, body: { version: claimed.body.version } })).body.status;
             } finally {
                 await server.close();
             }
         };
-        expect(await outcome('0')).toBe('awaiting_second_approval');
-        expect(await outcome(String(Number.MAX_SAFE_INTEGER))).toBe('approved');
+        expect(await outcome('0', 0)).toBe('awaiting_second_approval');
+        expect(await outcome(String(Number.MAX_SAFE_INTEGER), 0)).toBe('approved');
     });
 
     it('API_TOKEN_TTL_MINUTES: how long a token works', async () => {
         const clock = { now: new Date() };
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), () => clock.now, loadConfig({ API_PORT: '0', API_TOKEN_TTL_MINUTES: '5' }));
+        const server = await serverWith({ API_TOKEN_TTL_MINUTES: '5' }, () => clock.now);
         try {
             const api = apiClient(server.url);
             const token = await api.login('operator1');
@@ -116,4 +120,7 @@ describe('each setting changes the server', () => {
             await server.close();
         }
     });
+
+    // DATA_DIR: tests/server/dataDir.test.ts (the server opens and keeps its data there); DATABASE_URL and
+    // DATABASE_POOL_SIZE: tests/server/race.test.ts (on a real PostgreSQL).
 });
