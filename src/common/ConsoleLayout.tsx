@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, Logout, UserMenu } from 'react-admin';
+import { AppBar, Layout, Logout, useCanAccess, UserMenu } from 'react-admin';
 import { config } from '../config';
 import { ConsoleMenu } from './ConsoleMenu';
 import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
 import { SignedInOnly } from './SignedInOnly';
 
-// react-admin's layout with the language switcher (built in) and a user menu that can reset demo data.
+// react-admin's layout with the language switcher (built in) and a user menu where a supervisor can reset demo data.
 
 function ConsoleUserMenu() {
+    const { canAccess: mayReset } = useCanAccess({ resource: 'demo', action: 'reset' });
     return (
         <UserMenu>
-            {config.demoMode && <ResetDemoDataMenuItem />}
+            {config.demoMode && mayReset && <ResetDemoDataMenuItem />}
             <Logout />
         </UserMenu>
     );

@@ -1,14 +1,12 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { ERROR_CODES } from '../contract/primitives';
 import type { ApiErrorBody } from '../domain/types';
 import { serverClock } from './serverClock';
 import { session } from './session';
 
 // fetch with the bearer token, and the API's error body turned into a translatable HttpError.
 
-const KNOWN_CODES = new Set([
-    'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
-    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty', 'internal',
-]);
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
 const isApiError = (body: unknown): body is ApiErrorBody =>
     typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error?.code === 'string';

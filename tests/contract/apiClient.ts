@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- contract tests read arbitrary JSON answers */
 import { startStandaloneServer } from '../../mocks/http';
+import type { HttpSettings } from '../../server/http/settings';
 
 // Talks to the API over real HTTP: the standalone mock server by default, or CONTRACT_BASE_URL.
 // Another backend needs the demo accounts operator1, operator2 and supervisor1 (password CONTRACT_PASSWORD, default "demo").
@@ -10,13 +11,16 @@ export interface Answer<T = unknown> {
     body: T;
 }
 
-export async function startTarget(clock?: { now: Date }) {
+/** Whether the target is in demo mode: the standalone mock is unless told otherwise; another backend says so with CONTRACT_DEMO=1. */
+export const externalIsDemo = () => /^(1|true|on|yes)$/i.test(process.env.CONTRACT_DEMO ?? '');
+
+export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
     const external = process.env.CONTRACT_BASE_URL;
-    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, close: async () => undefined };
+    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), close: async () => undefined };
     // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready
     // cancellations with large refunds, small refunds and none.
-    const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined });
-    return { baseUrl: server.url, external: false, close: server.close };
+    const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined, http });
+    return { baseUrl: server.url, external: false, demo: http?.demo ?? true, close: server.close };
 }
 
 export function apiClient(baseUrl: string) {

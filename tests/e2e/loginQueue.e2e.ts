@@ -86,10 +86,11 @@ describe('the console on its embedded mock backend (demo build)', () => {
         expect(page.url()).toMatch(/#\/cancellations/);
     });
 
-    it('the demo data can be reset from the user menu', async () => {
+    it('a supervisor can reset the demo data from the user menu', async () => {
         const { page } = browser;
         await page.goto(inject('demoUrl'));
-        await signIn(page, 'operator2');
+        await signIn(page, 'supervisor1');
+        await page.goto(`${inject('demoUrl')}/#/verifications`);
         await queueRows(page).first().waitFor();
         await page.getByRole('button', { name: 'Profile' }).click();
         await page.getByRole('menuitem', { name: 'Reset demo data' }).click();

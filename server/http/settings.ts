@@ -1,0 +1,41 @@
+import type { AppConfig } from './deps';
+
+// The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
+// server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
+
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl'>;
+
+const FLAG: Record<string, boolean> = { '1': true, true: true, on: true, yes: true, '0': false, false: false, off: false, no: false };
+
+/**
+ * API_DEMO (on/off), API_ALLOWED_ORIGINS (comma separated origins, or "*" in demo mode), API_MAX_BODY_BYTES (bytes),
+ * API_PUBLIC_URL (where clients reach the API: document URLs start with it).
+ */
+export function httpSettingsFromEnv(env: Record<string, string | undefined>, defaults: HttpSettings = {}): HttpSettings {
+    const settings: HttpSettings = { ...defaults };
+    const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+    const demo = value('API_DEMO');
+    if (demo !== undefined) {
+        if (!Object.hasOwn(FLAG, demo.toLowerCase())) throw new Error(`API_DEMO must be on or off, not "${demo}"`);
+        settings.demo = FLAG[demo.toLowerCase()];
+    }
+    const origins = value('API_ALLOWED_ORIGINS');
+    if (origins !== undefined) {
+        settings.allowedOrigins = origins.split(',').map(origin => origin.trim().replace(/\/$/, '')).filter(Boolean);
+        for (const origin of settings.allowedOrigins) {
+            if (origin !== '*' && !/^https?:\/\/[^/?#\s]+$/.test(origin)) throw new Error(`API_ALLOWED_ORIGINS: "${origin}" is not an origin (scheme://host[:port])`);
+        }
+    } else if (settings.demo === false && settings.allowedOrigins?.includes('*')) {
+        // Demo switched off without a list: the demo's "any origin" goes with it.
+        settings.allowedOrigins = [];
+    }
+    const max = value('API_MAX_BODY_BYTES');
+    if (max !== undefined) {
+        const bytes = Number(max);
+        if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new Error(`API_MAX_BODY_BYTES must be a whole number of bytes > 0, not "${max}"`);
+        settings.maxBodyBytes = bytes;
+    }
+    const publicUrl = value('API_PUBLIC_URL');
+    if (publicUrl !== undefined) settings.publicUrl = publicUrl.replace(/\/+$/, '');
+    return settings;
+}
