@@ -131,6 +131,8 @@ export function hostileCorpus(base: string, tokens: { supervisor: string; operat
     for (const path of lists) {
         for (const [name, params] of queries) get(`${name} on ${path}`, `${path}${q(params)}`);
     }
+    // Unencoded brackets: 14 KB, under the URL limit, so the parser meets all 7,000 levels.
+    for (const path of ['/verifications', '/audit']) get(`filter nested 7000 deep, raw, on ${path}`, `${path}?filter={"id":${deep(7000)}}`);
     get('duplicate filter params', `/verifications?filter=${encodeURIComponent('{}')}&filter=${encodeURIComponent('{"q":1}')}`);
     get('a search of 100,000 characters', `/verifications${q({ filter: json({ q: 'x'.repeat(100_000) }) })}`);
     get('a search of 10,000 characters', `/verifications${q({ filter: json({ q: 'x'.repeat(10_000) }) })}`);
