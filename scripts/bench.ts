@@ -11,6 +11,7 @@ import { staticInitialJs } from '../tests/bench/bundle';
 import { GOALS, RESULTS_DIR, ROOT, readSettings, type Phase } from '../tests/bench/config';
 import { openFirstRequest, REVIEW_INIT_SCRIPTS, runDecisions, type Decision } from '../tests/bench/decisions';
 import { heapAfterGc, type HeapSample } from '../tests/bench/memory';
+import { measureBareFirstPaint, measureFirstVisit, SETTLE_MS, type BarePaintRun, type FirstVisitRun } from '../tests/bench/firstVisit';
 import { measurePageLoad, type LoadRun } from '../tests/bench/pageLoad';
 import { serve, type ServedApp } from '../tests/bench/preview';
 import { formatTable, goalRow, infoRow, kb, ms, writeResults, type Row } from '../tests/bench/report';
@@ -29,7 +30,7 @@ import { median, ratio, summarize } from '../tests/bench/stats';
 //   BENCH_LARGE_SIZE=100000 BENCH_SMALL_SIZE=100
 //   BENCH_MEMORY_SIZE=<large>    store of the memory session; each request to a 100,000 store costs the mock
 //                                100-600 ms, so the memory phase is most of the run (e.g. 2000 makes it ~4x faster)
-//   BENCH_ONLY=size,load,decide,scale,memory  run some phases only
+//   BENCH_ONLY=size,load,first-visit,decide,scale,memory  run some phases only
 //   CHROMIUM_PATH=/usr/bin/chromium (default: the system's Chromium, else the one packaged in @sparticuz/chromium)
 //
 // A missed goal is printed as MISSED and the exit code stays 0 (this is a measurement, not a test);
@@ -68,7 +69,7 @@ async function main() {
     log(`phases: ${settings.phases.join(', ')}; ${settings.runs} loads per app, ${settings.decisions} decisions per latency`);
 
     // 1. Mock APIs, each in its own process (seeding 100,000 requests takes a few seconds: start them together).
-    const needBase = has('size') || has('load') || has('decide');
+    const needBase = has('size') || has('load') || has('decide') || has('first-visit');
     const separateMemoryStore = has('memory') && settings.memorySize !== settings.largeSize;
     const [base, slow, small, large, memoryStore] = await Promise.all([
         needBase ? startApiServer({ latencyMs: 0 }) : undefined,
@@ -82,7 +83,12 @@ async function main() {
 
     // 2. Builds (one per API URL: the URL is compiled in) and preview servers.
     const targets = {
-        base: base && (await prepare(base, 'base', has('size') || has('load') ? ['console', 'bare'] : ['console'])),
+        base: base && (await prepare(base, 'base', [
+            ...(has('size') || has('load') || has('decide') ? ['console' as const] : []),
+            ...(has('size') || has('load') || has('first-visit') ? ['bare' as const] : []),
+            // The first visit is the demo build's: its own mock backend in a service worker, no API server.
+            ...(has('first-visit') ? ['demo' as const] : []),
+        ])),
         slow: slow && (await prepare(slow, 'slow', ['console'])),
         small: small && (await prepare(small, 'small', ['console'])),
         large: large && (await prepare(large, 'large', ['console'])),
@@ -90,6 +96,7 @@ async function main() {
     };
 
     if (targets.base && (has('size') || has('load'))) await phase('load', () => loadPhase(targets.base!));
+    if (targets.base && has('first-visit')) await phase('first-visit', () => firstVisitPhase(targets.base!));
     if (targets.small && targets.large && has('scale')) await phase('scale', () => scalePhase(targets.small!, targets.large!));
     if (targets.base && targets.slow && has('decide')) await phase('decide', () => decidePhase(targets.base!, targets.slow!));
     const memoryTarget = targets.memory ?? targets.large;
@@ -196,6 +203,53 @@ async function loadPhase(target: Target) {
     }
 }
 
+/** Signed-out first visits of the demo build and cold loads of the bare app, alternating (one untimed warm-up each). */
+async function firstVisitPhase(target: Target) {
+    const demo = target.apps.demo!;
+    const bare = target.apps.bare!;
+    const runs = settings.runs;
+    log(`first-visit: ${runs} signed-out first visits of the demo build and ${runs} cold loads of the bare app, alternating`);
+    const visit = () => measureFirstVisit(settings.chromiumPath, demo);
+    const barePaint = () => measureBareFirstPaint(settings.chromiumPath, bare, target.api.session);
+    await visit();
+    await barePaint();
+    const visits: FirstVisitRun[] = [];
+    const bares: BarePaintRun[] = [];
+    for (let i = 0; i < runs; i++) {
+        for (const which of i % 2 === 0 ? ['demo', 'bare'] : ['bare', 'demo']) {
+            if (which === 'demo') {
+                const run = await visit();
+                visits.push(run);
+                log(`  first visit run ${i + 1}/${runs}: form painted ${run.formPaintedMs.toFixed(0)} ms, usable ${run.usableMs.toFixed(0)} ms (key to paint ${run.keyToPaintMs.toFixed(0)} ms), ${run.navigationsWhenUsable} -> ${run.navigationsSettled} navigations, ${run.storageReadsWhenUsable} -> ${run.storageReadsSettled} localStorage reads, on ${run.landedOn}`);
+            } else {
+                const run = await barePaint();
+                bares.push(run);
+                log(`  bare run ${i + 1}/${runs}: first paint ${run.firstContentfulPaintMs.toFixed(0)} ms, first row ${run.firstRowMs.toFixed(0)} ms`);
+            }
+        }
+    }
+    const usable = median(visits.map(v => v.usableMs));
+    const bareFcp = median(bares.map(b => b.firstContentfulPaintMs));
+    const most = (values: number[]) => Math.max(...values);
+    results.firstVisit = {
+        console: {
+            formPainted: summarize(visits.map(v => v.formPaintedMs)),
+            usable: summarize(visits.map(v => v.usableMs)),
+            keyToPaint: summarize(visits.map(v => v.keyToPaintMs)),
+            firstContentfulPaint: summarize(visits.map(v => v.firstContentfulPaintMs ?? Number.NaN)),
+            runs: visits.map(v => ({ ...v, formPaintedMs: round(v.formPaintedMs), usableMs: round(v.usableMs), keyToPaintMs: round(v.keyToPaintMs) })),
+        },
+        bare: { firstContentfulPaint: summarize(bares.map(b => b.firstContentfulPaintMs)), firstRow: summarize(bares.map(b => b.firstRowMs)) },
+        goal: GOALS.firstVisit,
+        note: 'usable = navigation start to the frame that paints a key typed into the username field as soon as the field was visible',
+    };
+    rows.push(goalRow(`First visit (demo, signed out): login usable vs bare 1st paint, median of ${runs}`, usable, bareFcp, GOALS.firstVisit, ms));
+    rows.push(infoRow('  login form painted', ms(median(visits.map(v => v.formPaintedMs))), ms(bareFcp), ratio(median(visits.map(v => v.formPaintedMs)), bareFcp)));
+    rows.push(infoRow('  typed key to its paint (p50 / max)', `${ms(median(visits.map(v => v.keyToPaintMs)))} / ${ms(most(visits.map(v => v.keyToPaintMs)))}`));
+    rows.push(infoRow(`  history navigations (max; when usable / ${SETTLE_MS / 1000} s later)`, `${most(visits.map(v => v.navigationsWhenUsable))} / ${most(visits.map(v => v.navigationsSettled))}`));
+    rows.push(infoRow(`  localStorage reads (max; when usable / ${SETTLE_MS / 1000} s later)`, `${most(visits.map(v => v.storageReadsWhenUsable))} / ${most(visits.map(v => v.storageReadsSettled))}`));
+    rows.push(infoRow('  bare app: 1st queue row', '', ms(median(bares.map(b => b.firstRowMs)))));
+}
 const compactRun = (run: LoadRun) => ({ firstRowMs: round(run.firstRowMs), firstRowDomMs: round(run.firstRowDomMs), listRequestStartMs: run.listRequestStartMs, listRequestEndMs: run.listRequestEndMs, initialJsGzip: run.initialJs.gzip, files: run.initialJs.files.length, landedOn: run.landedOn });
 const round = (v: number) => Math.round(v * 10) / 10;
 

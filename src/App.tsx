@@ -5,6 +5,7 @@ import cancellations from './cancellations';
 import { Home } from './dashboard/Home';
 import { ConsoleLayout } from './common/ConsoleLayout';
 import { LoginPage } from './common/LoginPage';
+import { darkTheme, lightTheme } from './common/theme';
 import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider';
@@ -32,6 +33,8 @@ export function App({ apiUrl, locale }: AppProps) {
             dashboard={Home}
             loginPage={LoginPage}
             layout={ConsoleLayout}
+            lightTheme={lightTheme}
+            darkTheme={darkTheme}
             disableTelemetry
         >
             <Resource name="verifications" {...verifications} />

@@ -23,7 +23,7 @@ export function CancellationList() {
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} maxWidth={200} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={140} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.Col source="account.balance" align="right" disableSort>

@@ -37,15 +37,16 @@ export function Dashboard() {
             {stats && (
                 <>
                     <QueueHealthCards stats={stats} />
+                    {/* Side by side only from 1536 px: below that the team's eight columns need the whole width. */}
                     <Grid container spacing={2}>
-                        <Grid size={{ xs: 12, lg: 7 }}>
+                        <Grid size={{ xs: 12, xl: 7 }}>
                             <Card variant="outlined"><CardContent>
                                 <Typography variant="subtitle1" component="h2" gutterBottom>{translate('app.dashboard.team')}</Typography>
                                 <TeamTable team={stats.team} />
                                 <Suspense fallback={<Skeleton variant="rectangular" height={260} />}><TeamCharts stats={stats} /></Suspense>
                             </CardContent></Card>
                         </Grid>
-                        <Grid size={{ xs: 12, lg: 5 }}>
+                        <Grid size={{ xs: 12, xl: 5 }}>
                             <Card variant="outlined"><CardContent>
                                 <Typography variant="subtitle1" component="h2" gutterBottom>{translate('app.dashboard.reasons')}</Typography>
                                 <ReasonsTable reasons={stats.reasons} />

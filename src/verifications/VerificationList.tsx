@@ -22,7 +22,7 @@ export function VerificationList() {
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" render={record => <CustomerText value={record.fullName} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={140} />} />
+                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.NumberCol source="attempt" />

@@ -6,7 +6,8 @@ import { BARE_ROOT, DIST_DIR, ROOT } from './config';
 // Production builds with Vite's build() API, as the e2e suite does, plus a manifest for the static figures.
 // The API URL is read at build time (import.meta.env.VITE_API_URL), so each API server gets its own build.
 
-export type AppKind = 'console' | 'bare';
+/** The console pointed at an API, the bare fixture, or the console in demo mode (its own MSW service worker). */
+export type AppKind = 'console' | 'bare' | 'demo';
 
 export interface BuiltApp {
     kind: AppKind;
@@ -34,14 +35,15 @@ async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): 
 export async function buildApp(kind: AppKind, apiUrl: string, name: string): Promise<BuiltApp> {
     const outDir = resolve(DIST_DIR, name);
     const started = performance.now();
-    await withEnv({ VITE_API_URL: apiUrl }, async () => {
+    // Demo mode is a build without an API URL.
+    await withEnv(kind === 'demo' ? {} : { VITE_API_URL: apiUrl }, async () => {
         const common = { mode: 'production', logLevel: 'warn' as const };
         const output = { outDir, emptyOutDir: true, manifest: true };
-        if (kind === 'console') {
+        if (kind !== 'bare') {
             await build({ ...common, root: ROOT, build: output });
         } else {
             await build({ ...common, root: BARE_ROOT, configFile: false, plugins: [react()], build: { ...output, chunkSizeWarningLimit: 5000 } });
         }
     });
-    return { kind, apiUrl, outDir, root: kind === 'console' ? ROOT : BARE_ROOT, buildMs: performance.now() - started };
+    return { kind, apiUrl: kind === 'demo' ? '(demo)' : apiUrl, outDir, root: kind === 'bare' ? BARE_ROOT : ROOT, buildMs: performance.now() - started };
 }

@@ -199,7 +199,7 @@ describe('headers on every answer', () => {
         const preflight = await api.call('OPTIONS', '/verifications', { headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'GET' } });
         expect(preflight.status).toBe(204);
         expect(preflight.headers.get('access-control-allow-origin')).toBe(target.demo ? '*' : null);
-        const allowed = process.env.CONTRACT_ALLOWED_ORIGIN;
+        const allowed = target.allowedOrigin;
         if (!target.demo && allowed) {
             const listed = await api.call('OPTIONS', '/verifications', { headers: { Origin: allowed, 'Access-Control-Request-Method': 'GET' } });
             expect(listed.headers.get('access-control-allow-origin')).toBe(allowed);
@@ -208,7 +208,7 @@ describe('headers on every answer', () => {
     });
 });
 
-describe.skipIf(!!process.env.CONTRACT_BASE_URL)('settings of a deployment (the standalone server, configured)', () => {
+describe.skipIf(!!process.env.CONTRACT_BASE_URL || process.env.CONTRACT_TARGET === 'server')('settings of a deployment (the standalone server, configured)', () => {
     it('outside demo mode: listed origins only, no demo reset, a smaller body limit and a public URL for documents', async () => {
         const configured = await startTarget(undefined, { demo: false, allowedOrigins: ['https://console.example'], maxBodyBytes: 2048, publicUrl: 'https://review.example' });
         try {

@@ -27,13 +27,14 @@ const isNetworkReport = (message: ConsoleMessage) => message.text().startsWith('
 /** react-admin's development build logs every refused data provider call (an HttpError with the API's error code). */
 const isApiRefusalLog = (message: ConsoleMessage) => /^\w+: app\.errors\.[a-z_]+\n/.test(message.text());
 
-export async function openBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<E2eBrowser> {
+export async function openBrowser(options: { locale?: string; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<E2eBrowser> {
     const profile = mkdtempSync(join(tmpdir(), 'review-console-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
         executablePath: inject('chromiumPath'),
         headless: true,
         locale: options.locale ?? 'en-US',
         viewport: options.viewport ?? { width: 1440, height: 900 },
+        colorScheme: options.colorScheme ?? 'light',
         args: CHROMIUM_ARGS,
     });
     const cspViolations: string[] = [];

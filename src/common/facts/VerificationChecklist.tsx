@@ -36,7 +36,7 @@ export function VerificationChecklist({ record, today }: { record: Verification;
         <List dense disablePadding data-testid="checklist" sx={{ '& .MuiListItemText-root': CUSTOMER_TEXT_SX, '& .MuiListItemText-primary, & .MuiListItemText-secondary': { maxHeight: '6em', overflowY: 'auto' } }}>
             {checks.map(check => (
                 <ListItem key={check.id} disableGutters data-check={check.id} data-status={check.status}>
-                    <ListItemIcon sx={{ minWidth: 32 }} aria-label={translate(`app.checks.${check.status}`)}>{ICON[check.status]}</ListItemIcon>
+                    <ListItemIcon sx={{ minWidth: 32 }} role="img" aria-label={translate(`app.checks.${check.status}`)}>{ICON[check.status]}</ListItemIcon>
                     <ListItemText primary={translate(`app.checks.${check.id}`)} secondary={detail(check) || undefined} />
                 </ListItem>
             ))}

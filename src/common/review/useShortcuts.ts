@@ -17,6 +17,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** Keys typed inside an open popup menu or a dialog belong to it, not to the page. */
 const insidePopup = (target: EventTarget | null) => target instanceof Element && !!target.closest('.MuiPopover-root, .MuiModal-root, [role="dialog"]');
 
+/**
+ * A shortcut stands for the button that declares it (`aria-keyshortcuts`): with focus nowhere, focus goes to that
+ * button, so that a dialog the shortcut opens gives focus back to it when it closes.
+ */
+function focusButtonOf(key: string) {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const button = [...document.querySelectorAll<HTMLElement>('[aria-keyshortcuts]')].find(element => element.getAttribute('aria-keyshortcuts') === key);
+    button?.focus({ preventScroll: true });
+}
+
 export function useShortcuts(shortcuts: ShortcutMap, enabled = true) {
     const latest = useRef(shortcuts);
     latest.current = shortcuts;
@@ -29,6 +39,7 @@ export function useShortcuts(shortcuts: ShortcutMap, enabled = true) {
             const action = latest.current[event.key];
             if (!action) return;
             event.preventDefault();
+            focusButtonOf(event.key);
             action(event);
         };
         window.addEventListener('keydown', onKeyDown);

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { FIRST_VISIT_PROBE, FIRST_VISIT_REPORT, type FirstVisitReport } from '../support/firstVisitProbe';
+import { openBrowser } from './browser';
+
+// A newcomer's first visit to the demo build (its MSW service worker), signed out, in a fresh Chromium profile.
+
+let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+});
+
+describe('a signed-out first visit (demo build)', () => {
+    it.each(['/', '/#/verifications', '/#/cancellations/C-000001/show'])('to %s lands on the login page in a handful of navigations, and the form takes typing', async path => {
+        browser = await openBrowser();
+        const { page, context } = browser;
+        await context.addInitScript({ content: FIRST_VISIT_PROBE });
+        await page.goto(`${inject('demoUrl')}${path}`);
+        const username = page.locator('input[name="username"]');
+        await username.pressSequentially('operator1');
+        // A console still redirecting under the field would have replaced it (and its text) meanwhile.
+        expect(await username.inputValue()).toBe('operator1');
+        const report = (await page.evaluate(FIRST_VISIT_REPORT)) as FirstVisitReport;
+        expect(new URL(report.href).hash).toMatch(/^#\/login/);
+        expect(report.navigations).toBeLessThanOrEqual(5);
+        console.log(`first visit to ${path}: ${report.navigations} navigations, ${report.storageReads} localStorage reads, login form painted at ${report.formPaintedAt?.toFixed(0)} ms`);
+    });
+});
