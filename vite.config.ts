@@ -55,7 +55,8 @@ export default defineConfig(({ mode }) => {
         preview: { host: '127.0.0.1', port: 4173 },
         build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
         test: {
-            testTimeout: 20_000,
+            // A bound for a stuck test, not a wait: integration tests render the whole app, and CI's 2 cores run both projects at once.
+            testTimeout: 60_000,
             pool: 'threads',
             projects: [
                 {
