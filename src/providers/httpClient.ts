@@ -1,5 +1,6 @@
 import { fetchUtils, HttpError } from 'react-admin';
 import type { ApiErrorBody } from '../domain/types';
+import { apiReady } from './apiReady';
 import { serverClock } from './serverClock';
 import { session } from './session';
 
@@ -26,6 +27,7 @@ export function errorMessageKey(status: number, body: unknown): string {
 export const MALFORMED_RESPONSE = 'app.errors.malformed_response';
 
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+    await apiReady.wait();
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = session.get()?.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);
