@@ -55,11 +55,22 @@ export default defineConfig(({ mode }) => {
         preview: { host: '127.0.0.1', port: 4173 },
         build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
         test: {
-            environment: 'jsdom',
-            include: ['tests/**/*.test.{ts,tsx}'],
-            setupFiles: ['tests/setup.ts'],
             testTimeout: 20_000,
             pool: 'threads',
+            projects: [
+                {
+                    extends: true,
+                    test: { name: 'unit', environment: 'jsdom', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/server/**'], setupFiles: ['tests/setup.ts'] },
+                },
+                {
+                    // The review server on embedded PostgreSQL: the contract suite again (CONTRACT_TARGET), and its own tests.
+                    extends: true,
+                    test: {
+                        name: 'server', environment: 'node', include: ['tests/contract/api.test.ts', 'tests/server/**/*.test.ts'],
+                        env: { CONTRACT_TARGET: 'server' }, globalSetup: ['tests/server/globalSetup.ts'], testTimeout: 60_000, hookTimeout: 60_000,
+                    },
+                },
+            ],
         },
     };
 });

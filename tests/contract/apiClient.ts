@@ -1,7 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- contract tests read arbitrary JSON answers */
+import { inject } from 'vitest';
 import { startStandaloneServer } from '../../mocks/http';
+import { serverOnTemplate } from '../server/template';
 
-// Talks to the API over real HTTP: the standalone mock server by default, or CONTRACT_BASE_URL.
+// Talks to the API over real HTTP: the standalone mock server by default, the review server on embedded PostgreSQL with
+// CONTRACT_TARGET=server (the vitest project "server"), or CONTRACT_BASE_URL.
 // Another backend needs the demo accounts operator1, operator2 and supervisor1 (password CONTRACT_PASSWORD, default "demo").
 
 export interface Answer<T = unknown> {
@@ -13,6 +16,11 @@ export interface Answer<T = unknown> {
 export async function startTarget(clock?: { now: Date }) {
     const external = process.env.CONTRACT_BASE_URL;
     if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, close: async () => undefined };
+    if (process.env.CONTRACT_TARGET === 'server') {
+        // The same demo data, prepared once per run (tests/server/globalSetup.ts), on the suite's clock.
+        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined);
+        return { baseUrl: server.url, external: false, close: server.close };
+    }
     // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready
     // cancellations with large refunds, small refunds and none.
     const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined });

@@ -1,0 +1,75 @@
+import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../../src/domain/fourEyes';
+
+// The review server's settings, from the environment, checked once at start: a wrong value stops the server with a message
+// that names the variable, rather than running with a guess.
+
+export interface ServerConfig {
+    port: number;
+    host: string;
+    /** PGlite's data folder (when no DATABASE_URL). */
+    dataDir: string;
+    /** A real PostgreSQL server; absent: the embedded one in dataDir. */
+    databaseUrl: string | null;
+    poolSize: number;
+    seedDemo: boolean;
+    seedDemoSize: number;
+    fourEyesThresholdIdr: number;
+    tokenTtlMinutes: number;
+}
+
+export class ConfigError extends Error {
+    constructor(readonly variable: string, problem: string) {
+        super(`${variable} ${problem}`);
+    }
+}
+
+type Env = Record<string, string | undefined>;
+
+const given = (env: Env, name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+};
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit = ''): number {
+    const raw = given(env, name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+        throw new ConfigError(name, `must be a whole number${unit} from ${min} to ${max}, not "${raw}"`);
+    }
+    return value;
+}
+
+function flag(env: Env, name: string): boolean {
+    const raw = given(env, name);
+    if (raw === undefined || raw === '0' || raw.toLowerCase() === 'false') return false;
+    if (raw === '1' || raw.toLowerCase() === 'true') return true;
+    throw new ConfigError(name, `must be 1 or 0, not "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+    const raw = given(env, 'DATABASE_URL');
+    if (raw === undefined) return null;
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new ConfigError('DATABASE_URL', 'must be a URL such as postgres://user@host:5432/database');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, not "${url.protocol}//"`);
+    return raw;
+}
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+    return {
+        port: wholeNumber(env, 'API_PORT', 8787, 0, 65_535),
+        host: given(env, 'API_HOST') ?? '127.0.0.1',
+        dataDir: given(env, 'DATA_DIR') ?? '.data',
+        databaseUrl: databaseUrl(env),
+        poolSize: wholeNumber(env, 'DATABASE_POOL_SIZE', 10, 1, 1_000),
+        seedDemo: flag(env, 'SEED_DEMO'),
+        seedDemoSize: wholeNumber(env, 'SEED_DEMO_SIZE', 300, 1, 2_000_000),
+        fourEyesThresholdIdr: wholeNumber(env, 'API_FOUR_EYES_THRESHOLD_IDR', DEFAULT_FOUR_EYES_THRESHOLD_IDR, 0, Number.MAX_SAFE_INTEGER, ' of rupiah'),
+        tokenTtlMinutes: wholeNumber(env, 'API_TOKEN_TTL_MINUTES', 8 * 60, 1, 60 * 24 * 30),
+    };
+}

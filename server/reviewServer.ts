@@ -1,0 +1,60 @@
+import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
+import { argon2Passwords } from './accounts/passwords';
+import type { ServerConfig } from './config/config';
+import { openDatabase, type DatabaseOptions } from './database';
+import { createApp, type ReviewApi } from './http/app';
+import { serve } from './node/serve';
+import type { Store } from './store/store';
+import { demoDocuments } from './store/postgres/demoDocuments';
+import type { Executor } from './store/postgres/executor';
+import { createPostgresStore } from './store/postgres/postgresStore';
+
+// The review server: the contract app (server/http) on the PostgreSQL store, on a socket. server/main.ts runs it from the
+// environment; tests run it in-process with their own clock.
+
+export interface ReviewServerOptions extends Partial<Omit<DatabaseOptions, 'now' | 'sla'>> {
+    /** The clock; tests pin it. */
+    now?: () => Date;
+    sla?: SlaCalendar;
+}
+
+export interface ReviewServer {
+    /** e.g. http://127.0.0.1:8787/api */
+    url: string;
+    store: Store;
+    db: Executor;
+    api: ReviewApi;
+    close(): Promise<void>;
+}
+
+export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = DEFAULT_SLA): { api: ReviewApi; store: Store } {
+    const store = createPostgresStore(db, { sla });
+    const api = createApp({
+        store,
+        now,
+        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla },
+        passwords: argon2Passwords,
+        documents: demoDocuments(db),
+    });
+    return { api, store };
+}
+
+export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
+    const now = options.now ?? (() => new Date());
+    const sla = options.sla ?? DEFAULT_SLA;
+    const db = await openDatabase(config, { ...options, now: now(), sla });
+    const { api, store } = createReviewApi(db, config, now, sla);
+    try {
+        const served = await serve(api.fetch, { port: config.port, host: config.host });
+        return {
+            url: `${served.origin}/api`, store, db, api,
+            close: async () => {
+                await served.close();
+                await db.close();
+            },
+        };
+    } catch (error) {
+        await db.close();
+        throw error;
+    }
+}

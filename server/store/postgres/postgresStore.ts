@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { rangeBounds } from '../../../src/domain/dayRange';
+import type { AuditListQuery } from '../../../src/domain/lists/audit';
+import { pageOf, type Page, type Sort } from '../../../src/domain/lists/page';
+import type { QualityReviewListQuery, QualitySampleListQuery } from '../../../src/domain/lists/quality';
+import type { RequestListQuery } from '../../../src/domain/lists/requests';
+import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sla';
+import type { AuditDraft } from '../../../src/domain/transitions';
+import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
+import type { AuditEntry, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
+import type { Store, StoreReads, StoreWrites } from '../store';
+import type { Executor, Queryable } from './executor';
+import { requestRow } from './rows';
+import {
+    AUDIT_SORT_COLUMNS, auditWhere, columnOrder, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
+    qualityReviewWhere, qualitySampleWhere, queueOrder, REQUEST_SORT_COLUMNS, requestWhere, SQL, type Where,
+} from './sql';
+
+// The review server's store: the contract app's Store on PostgreSQL (embedded PGlite or a real server, one SQL). Records
+// are kept whole; the rules stay in src/domain, SQL only filters, sorts and locks. Two server processes on one database
+// are safe: every write locks its rows (claim-next skips rows others are locking), and audit numbers come from a sequence.
+
+/** Sessions are found by a SHA-256 of the token: the table never holds a token that works. */
+export const tokenDigest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface PostgresStoreOptions {
+    sla?: SlaCalendar;
+}
+
+const CHECKS_DAY = 'checks_day';
+
+export function createPostgresStore(db: Executor, options: PostgresStoreOptions = {}): Store {
+    const sla = options.sla ?? DEFAULT_SLA;
+    let checkedDay = '';
+
+    const records = async <T>(q: Queryable, sql: string, params: readonly unknown[], column: string): Promise<T[]> =>
+        (await q.query(sql, params)).map(row => row[column] as T);
+    const first = async <T>(q: Queryable, sql: string, params: readonly unknown[], column: string): Promise<T | null> =>
+        (await records<T>(q, sql, params, column))[0] ?? null;
+
+    async function page<T>(q: Queryable, table: string, column: string, where: Where, order: (params: Params) => string, range: [number, number]): Promise<Page<T>> {
+        const statements = pageStatements(table, column, where, order, range);
+        const [rows, count] = await Promise.all([records<T>(q, statements.rows.sql, statements.rows.params, column), q.query<{ total: number }>(statements.count.sql, statements.count.params)]);
+        return { rows, total: Number(count[0]?.total ?? 0) };
+    }
+
+    /** A sort by a field that is no column: the matching keys sorted by the list dialect's own rule, then the page's records. */
+    async function sortedByKey(q: Queryable, where: Where, field: string, sort: Sort, range: [number, number]): Promise<Page<ReviewRequest>> {
+        const keys = keyStatement('requests', 'holder_name', where);
+        const rows = (await q.query<{ id: string; key: string }>(keys.sql, keys.params)).map(row => ({ id: row.id, [field]: row.key }));
+        const { rows: ids, total } = pageOf(rows, sort, range);
+        const found = new Map((await records<ReviewRequest>(q, SQL.requestsByIds, [ids.map(row => row.id)], 'record')).map(record => [record.id, record]));
+        return { rows: ids.map(row => found.get(row.id)!).filter(Boolean), total };
+    }
+
+    /** The queue as the console opens it: the viewer's held requests, then the open ones by due time (partial indexes, no sort). */
+    async function openQueuePage(q: Queryable, query: RequestListQuery): Promise<Page<ReviewRequest>> {
+        const [start, end] = query.range;
+        const held = await records<ReviewRequest>(q, `SELECT record FROM requests WHERE kind = $1 AND status = 'in_review' AND assignee = $2 ORDER BY due_at, id`, [query.kind, query.viewerId], 'record');
+        const rest = await page<ReviewRequest>(q, 'requests', 'record', {
+            clauses: ['kind = $1', 'is_open', `NOT (status = 'in_review' AND assignee IS NOT DISTINCT FROM $2)`], params: new Params([query.kind, query.viewerId]),
+        }, () => 'due_at, id', [Math.max(0, start - held.length), Math.max(0, end - held.length)]);
+        const rows = [...held.slice(start, end + 1), ...(end + 1 > held.length ? rest.rows : [])].slice(0, end - start + 1);
+        return { rows, total: rest.total + held.length };
+    }
+
+    function readsOn(q: Queryable): StoreReads {
+        return {
+            accounts: async () => (await q.query<Operator>(SQL.accounts)).map(({ id, username, name, role }) => ({ id, username, name, role })),
+            async credentials(username) {
+                const row = (await q.query<Operator & { password_hash: string | null }>(SQL.credentials, [username]))[0];
+                return row ? { account: { id: row.id, username: row.username, name: row.name, role: row.role }, passwordHash: row.password_hash } : null;
+            },
+            session: async token => (await q.query<{ userId: string; expiresAt: string }>(SQL.session, [tokenDigest(token)]))[0] ?? null,
+            request: (kind, id) => first(q, SQL.request, [kind, id], 'record'),
+            async requests(query) {
+                const { kind, filter, sort, range, viewerId, now } = query;
+                const given = Object.keys(filter);
+                if (given.length === 1 && filter.open === true && sort.field === 'queue' && sort.order === 'ASC') return openQueuePage(q, query);
+                const where = requestWhere(kind, filter, now);
+                if (sort.field === 'queue') return page(q, 'requests', 'record', where, params => queueOrder(viewerId, sort.order, params), range);
+                const column = REQUEST_SORT_COLUMNS[sort.field];
+                if (column) return page(q, 'requests', 'record', where, () => columnOrder(column, sort.order), range);
+                return sortedByKey(q, where, sort.field, sort, range);
+            },
+            hasExpiredClaims: async now => Boolean((await q.query<{ expired: boolean }>(SQL.hasExpiredClaims, [now.toISOString()]))[0]?.expired),
+            auditEntries: (query: AuditListQuery) =>
+                page(q, 'audit', 'entry', auditWhere(query.filter), () => columnOrder(AUDIT_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
+            auditEntry: id => first(q, SQL.auditEntry, [id], 'entry'),
+            lastAuditEntry: requestId => first(q, SQL.lastAuditEntry, [requestId], 'entry'),
+            qualitySamples: (query: QualitySampleListQuery) =>
+                page(q, 'quality_samples', 'sample', qualitySampleWhere(query.filter), () => columnOrder(QUALITY_SAMPLE_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
+            qualitySample: id => first(q, SQL.qualitySample, [id], 'sample'),
+            qualityReviews: (query: QualityReviewListQuery) =>
+                page(q, 'quality_reviews', 'review', qualityReviewWhere(query.filter), () => columnOrder(QUALITY_REVIEW_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
+            qualityReview: id => first(q, SQL.qualityReview, [id], 'review'),
+            async statsFacts(range) {
+                const { startMs, endMs } = rangeBounds(range);
+                const bounds = [new Date(startMs).toISOString(), new Date(endMs).toISOString()];
+                const [audit, requests, qualityReviews] = await Promise.all([
+                    records<AuditEntry>(q, SQL.statsAudit, bounds, 'entry'),
+                    q.query<{ kind: ReviewRequest['kind']; status: ReviewRequest['status']; submittedAt: string; dueAt: string }>(SQL.openRequestFacts),
+                    q.query<{ operatorId: string; verdict: QualityReview['verdict'] }>(SQL.statsQualityReviews),
+                ]);
+                return { audit, requests, qualityReviews };
+            },
+        };
+    }
+
+    function writesOn(tx: Queryable): StoreWrites {
+        const save = (rows: ReviewRequest[]) => tx.query(SQL.upsertRequests, [JSON.stringify(rows.map(requestRow))]);
+        return {
+            ...readsOn(tx),
+            lockRequest: (kind, id) => first(tx, SQL.lockRequest, [kind, id], 'record'),
+            async lockNextCandidate(kind, viewerId, exclude) {
+                const excluded = [...exclude];
+                return (await first<ReviewRequest>(tx, SQL.lockHeldCandidate, [kind, viewerId, excluded], 'record'))
+                    ?? first<ReviewRequest>(tx, SQL.lockPendingCandidate, [kind, excluded], 'record');
+            },
+            lockExpiredClaims: now => records(tx, SQL.lockExpiredClaims, [now.toISOString()], 'record'),
+            saveRequest: async record => void (await save([record])),
+            async appendAudit(entry: AuditDraft) {
+                const written = await first<AuditEntry>(tx, SQL.appendAudit, [
+                    entry.at, entry.actor, entry.action, entry.requestKind, entry.requestId, entry.toStatus, JSON.stringify(entry.reasons), JSON.stringify(entry),
+                ], 'entry');
+                return written!;
+            },
+            createSession: async (token, session) => void (await tx.query(SQL.createSession, [tokenDigest(token), session.userId, session.expiresAt])),
+            deleteSession: async token => void (await tx.query(SQL.deleteSession, [tokenDigest(token)])),
+            async samplingPopulation(operatorId, range) {
+                const { startMs, endMs } = rangeBounds(range);
+                return records(tx, SQL.samplingPopulation, [operatorId, new Date(startMs).toISOString(), new Date(endMs).toISOString()], 'record');
+            },
+            async createQualitySample(draft, drafts) {
+                const id = (await first<string>(tx, SQL.insertQualitySample, [draft.operatorId, draft.createdBy, draft.createdAt, JSON.stringify({ ...draft, reviewIds: [] })], 'id'))!;
+                const reviewIds: string[] = [];
+                for (const review of drafts) {
+                    reviewIds.push((await first<string>(tx, SQL.insertQualityReview, [id, review.operatorId, review.requestId, review.decidedAt, JSON.stringify(review)], 'id'))!);
+                }
+                return (await first<QualitySample>(tx, SQL.setSampleReviews, [id, JSON.stringify(reviewIds)], 'sample'))!;
+            },
+            saveQualityReview: async review => void (await tx.query(SQL.saveQualityReview, [review.id, review.verdict, review.reviewedAt, JSON.stringify(review)])),
+        };
+    }
+
+    /** Failed checks depend on the review team's day (card expiry, age): recomputed once when the day changes. */
+    async function refreshDerived(now: Date) {
+        const today = reviewDay(now, sla);
+        if (today === checkedDay) return;
+        const stored = await first<string>(db, SQL.derived, [CHECKS_DAY], 'value');
+        if (stored !== today) {
+            await db.transaction(async tx => {
+                const locked = await first<string>(tx, SQL.lockDerived, [CHECKS_DAY], 'value');
+                if (locked === today) return;
+                const changed = (await records<Verification>(tx, SQL.verificationsForChecks, [], 'record'))
+                    .map(record => ({ record, failedChecks: countFailedChecks(runVerificationChecks(record, { today })) }))
+                    .filter(({ record, failedChecks }) => record.failedChecks !== failedChecks)
+                    .map(({ record, failedChecks }) => ({ ...record, failedChecks }));
+                if (changed.length > 0) await tx.query(SQL.upsertRequests, [JSON.stringify(changed.map(requestRow))]);
+                await tx.query(SQL.setDerived, [CHECKS_DAY, today]);
+            });
+        }
+        checkedDay = today;
+    }
+
+    return {
+        ...readsOn(db),
+        transaction: work => db.transaction(tx => work(writesOn(tx))),
+        refreshDerived,
+        close: () => db.close(),
+    };
+}
