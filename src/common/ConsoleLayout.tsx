@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LocalesMenuButton, Logout, ToggleThemeButton, useCanAccess, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout, Logout, useCanAccess, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { config } from '../config';
 import { ConsoleMenu } from './ConsoleMenu';
-import { LoadingIndicator } from './LoadingIndicator';
+import { ProgressNames } from './ProgressNames';
 import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
 import { SignedInOnly } from './SignedInOnly';
 
@@ -22,21 +22,15 @@ function ConsoleUserMenu() {
     );
 }
 
-const ConsoleToolbar = () => (
-    <>
-        <LocalesMenuButton />
-        <ToggleThemeButton />
-        <LoadingIndicator />
-    </>
-);
-
-const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} toolbar={<ConsoleToolbar />} />;
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
     // minWidth 0: a wide table or a long customer string scrolls inside the page's content, never widens the page.
     return (
         <SignedInOnly>
-            <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>
+            <ProgressNames>
+                <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>
+            </ProgressNames>
         </SignedInOnly>
     );
 }

@@ -1,6 +1,7 @@
 import { fetchUtils, HttpError } from 'react-admin';
 import { ERROR_CODES } from '../contract/primitives';
 import type { ApiErrorBody } from '../domain/types';
+import { apiReady } from './apiReady';
 import { serverClock } from './serverClock';
 import { session } from './session';
 
@@ -24,6 +25,7 @@ export function errorMessageKey(status: number, body: unknown): string {
 export const MALFORMED_RESPONSE = 'app.errors.malformed_response';
 
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+    await apiReady.wait();
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = session.get()?.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);
