@@ -34,7 +34,7 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
     const api = createApp({
         store,
         now,
-        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla },
+        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla, ...config.http },
         passwords: argon2Passwords,
         documents: demoDocuments(db),
     });

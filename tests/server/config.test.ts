@@ -16,7 +16,7 @@ describe('reading the environment', () => {
     it('has defaults for everything', () => {
         expect(loadConfig({})).toEqual({
             port: 8787, host: '127.0.0.1', dataDir: '.data', databaseUrl: null, poolSize: 10, seedDemo: false, seedDemoSize: 300,
-            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480,
+            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480, http: { demo: false },
         });
     });
 
@@ -24,15 +24,18 @@ describe('reading the environment', () => {
         expect(loadConfig({
             API_PORT: '9000', API_HOST: '0.0.0.0', DATA_DIR: '/var/lib/review', DATABASE_URL: 'postgres://app@db:5432/review', DATABASE_POOL_SIZE: '4',
             SEED_DEMO: '1', SEED_DEMO_SIZE: '1000', API_FOUR_EYES_THRESHOLD_IDR: '0', API_TOKEN_TTL_MINUTES: '30',
+            API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '65536', API_PUBLIC_URL: 'https://review.example',
         })).toEqual({
             port: 9000, host: '0.0.0.0', dataDir: '/var/lib/review', databaseUrl: 'postgres://app@db:5432/review', poolSize: 4, seedDemo: true,
             seedDemoSize: 1000, fourEyesThresholdIdr: 0, tokenTtlMinutes: 30,
+            http: { demo: false, allowedOrigins: ['https://console.example'], maxBodyBytes: 65536, publicUrl: 'https://review.example' },
         });
     });
 
     it.each([
         ['API_PORT', '80a'], ['API_PORT', '70000'], ['DATABASE_URL', 'mysql://x@y/z'], ['DATABASE_URL', 'not a url'], ['DATABASE_POOL_SIZE', '0'],
         ['SEED_DEMO', 'yes please'], ['SEED_DEMO_SIZE', '-5'], ['API_FOUR_EYES_THRESHOLD_IDR', '1.5'], ['API_TOKEN_TTL_MINUTES', 'forever'],
+        ['API_ALLOWED_ORIGINS', '*'], ['API_ALLOWED_ORIGINS', 'console.example'], ['API_MAX_BODY_BYTES', '0'], ['API_PUBLIC_URL', 'javascript:alert(1)'], ['API_DEMO', 'maybe'],
     ])('refuses %s=%j, naming the variable', (variable, value) => {
         expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} `));
@@ -53,6 +56,23 @@ describe('each setting changes the server', () => {
         try {
             expect(server.url).toBe('http://127.0.0.2:8921/api');
             expect((await apiClient(server.url).call('GET', '/openapi.json')).status).toBe(200);
+        } finally {
+            await server.close();
+        }
+    });
+
+    it('API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES and API_PUBLIC_URL: who may call from a browser, how large a body, where documents are', async () => {
+        const server = await serverWith({ API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '2048', API_PUBLIC_URL: 'https://review.example' });
+        try {
+            const client = apiClient(server.url);
+            const token = await client.login('supervisor1');
+            const from = (origin: string) => client.call('GET', '/reasons', { token, headers: { Origin: origin } });
+            expect((await from('https://console.example')).headers.get('access-control-allow-origin')).toBe('https://console.example');
+            expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+            expect((await client.call('POST', '/verifications/claim-next', { token, body: { exclude: ['x'.repeat(3000)] } })).status).toBe(413);
+            const { body: [first] } = await client.list('/verifications', { range: [0, 0] }, token);
+            expect(first.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
+            expect((await client.call('POST', '/demo/reset', { token })).status).toBe(404);
         } finally {
             await server.close();
         }
