@@ -55,7 +55,8 @@ export default defineConfig(({ mode }) => {
         preview: { host: '127.0.0.1', port: 4173 },
         build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
         test: {
-            testTimeout: 20_000,
+            // A bound for a stuck test, not a wait: integration tests render the whole app, and CI's 2 cores run both projects at once.
+            testTimeout: 60_000,
             pool: 'threads',
             projects: [
                 {
@@ -66,7 +67,7 @@ export default defineConfig(({ mode }) => {
                     // The review server on embedded PostgreSQL: the contract suite again (CONTRACT_TARGET), and its own tests.
                     extends: true,
                     test: {
-                        name: 'server', environment: 'node', include: ['tests/contract/api.test.ts', 'tests/server/**/*.test.ts'],
+                        name: 'server', environment: 'node', include: ['tests/contract/api.test.ts', 'tests/contract/hostile.test.ts', 'tests/contract/hostileSweep.test.ts', 'tests/server/**/*.test.ts'],
                         env: { CONTRACT_TARGET: 'server' }, globalSetup: ['tests/server/globalSetup.ts'], testTimeout: 60_000, hookTimeout: 60_000,
                     },
                 },

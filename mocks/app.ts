@@ -14,6 +14,9 @@ export const DEFAULT_MOCK_CONFIG: Omit<AppConfig, 'sla'> = {
     latencyMs: 0,
     tokenTtlMs: 8 * 60 * 60 * 1000,
     fourEyesThresholdIdr: DEFAULT_FOUR_EYES_THRESHOLD_IDR,
+    // The mock is the demo: a supervisor may re-seed it, and any origin may call it.
+    demo: true,
+    allowedOrigins: ['*'],
 };
 
 /** Demo accounts all share one password; the review server checks a hash per account instead. */

@@ -1,6 +1,8 @@
 import type { FaultConfig, FaultInjector } from '../server/http/faults';
+import type { HttpSettings } from '../server/http/settings';
+import { httpSettingsFromEnv } from '../server/http/settings';
 import { serve } from '../server/node/serve';
-import { createMockApi } from './app';
+import { createMockApi, DEFAULT_MOCK_CONFIG } from './app';
 import { createDb, type Db } from './db';
 import { makeHostile } from './seed/hostile';
 
@@ -20,6 +22,8 @@ export interface StandaloneOptions {
     faults?: FaultConfig;
     /** Serve the test-only control routes under /__control (never part of the API, never in the browser). */
     control?: boolean;
+    /** Demo mode, allowed origins, body limit, public URL (API_DEMO, API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL). */
+    http?: HttpSettings;
 }
 
 /**
@@ -52,9 +56,9 @@ async function control(request: Request, db: Db, faults: FaultInjector): Promise
     return Response.json({ error: { code: 'not_found', message: `no control route ${request.method} ${path}` } }, { status: 404 });
 }
 
-export async function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now, faults: initialFaults, control: withControl = false }: StandaloneOptions) {
+export async function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now, faults: initialFaults, control: withControl = false, http = {} }: StandaloneOptions) {
     const db = createDb({ size, seed, now, fourEyesThresholdIdr });
-    const api = createMockApi(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }) });
+    const api = createMockApi(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }), ...http });
     if (initialFaults) api.faults.configure(initialFaults);
     const served = await serve(request => (withControl && new URL(request.url).pathname.startsWith('/__control/') ? control(request, db, api.faults) : api.fetch(request)), { port, host });
     return { url: `${served.origin}/api`, db, faults: api.faults, close: served.close };
@@ -72,7 +76,8 @@ if (isMain) {
         process.exit(1);
     }
     const faults = process.env.API_FAULTS ? (JSON.parse(process.env.API_FAULTS) as FaultConfig) : undefined;
-    const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr, faults });
+    const http = httpSettingsFromEnv(process.env, { demo: DEFAULT_MOCK_CONFIG.demo, allowedOrigins: DEFAULT_MOCK_CONFIG.allowedOrigins });
+    const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr, faults, http });
     if (faults) console.log(`Fault mode on: ${JSON.stringify(faults)}`);
     console.log(`Mock review API listening on ${url} (demo logins: operator1, operator2, supervisor1 / demo)`);
 }

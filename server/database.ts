@@ -24,13 +24,18 @@ export async function openDatabase(config: ServerConfig, options: DatabaseOption
         ? openPg({ connectionString: config.databaseUrl, poolSize: config.poolSize })
         : await openPglite({ dataDir: options.inMemory || options.loadDataDir ? undefined : config.dataDir, loadDataDir: options.loadDataDir });
     try {
-        await migrate(db);
-        if (config.seedDemo) {
-            await seedDemo(db, { size: config.seedDemoSize, now: options.now, sla: options.sla, fourEyesThresholdIdr: config.fourEyesThresholdIdr, hashPassword });
-        }
+        await prepareDatabase(db, config, options);
         return db;
     } catch (error) {
         await db.close();
         throw error;
+    }
+}
+
+/** Brings the schema up to date and, with SEED_DEMO, seeds an empty database. */
+export async function prepareDatabase(db: Executor, config: ServerConfig, options: Pick<DatabaseOptions, 'now' | 'sla'>): Promise<void> {
+    await migrate(db);
+    if (config.seedDemo) {
+        await seedDemo(db, { size: config.seedDemoSize, now: options.now, sla: options.sla, fourEyesThresholdIdr: config.fourEyesThresholdIdr, hashPassword });
     }
 }

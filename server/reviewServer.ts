@@ -1,7 +1,7 @@
 import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
 import { argon2Passwords } from './accounts/passwords';
 import type { ServerConfig } from './config/config';
-import { openDatabase, type DatabaseOptions } from './database';
+import { openDatabase, prepareDatabase, type DatabaseOptions } from './database';
 import { createApp, type ReviewApi } from './http/app';
 import { serve } from './node/serve';
 import type { Store } from './store/store';
@@ -16,6 +16,8 @@ export interface ReviewServerOptions extends Partial<Omit<DatabaseOptions, 'now'
     /** The clock; tests pin it. */
     now?: () => Date;
     sla?: SlaCalendar;
+    /** In tests: a database already open (several servers on one embedded database); the server leaves it open. */
+    db?: Executor;
 }
 
 export interface ReviewServer {
@@ -32,7 +34,7 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
     const api = createApp({
         store,
         now,
-        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla },
+        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla, ...config.http },
         passwords: argon2Passwords,
         documents: demoDocuments(db),
     });
@@ -42,7 +44,10 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
 export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
     const now = options.now ?? (() => new Date());
     const sla = options.sla ?? DEFAULT_SLA;
-    const db = await openDatabase(config, { ...options, now: now(), sla });
+    const shared = options.db;
+    if (shared) await prepareDatabase(shared, config, { now: now(), sla });
+    const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });
+    const closeDb = () => (shared ? Promise.resolve() : db.close());
     const { api, store } = createReviewApi(db, config, now, sla);
     try {
         const served = await serve(api.fetch, { port: config.port, host: config.host });
@@ -50,11 +55,11 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
             url: `${served.origin}/api`, store, db, api,
             close: async () => {
                 await served.close();
-                await db.close();
+                await closeDb();
             },
         };
     } catch (error) {
-        await db.close();
+        await closeDb();
         throw error;
     }
 }

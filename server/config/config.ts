@@ -1,4 +1,5 @@
 import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../../src/domain/fourEyes';
+import { HttpSettingError, httpSettingsFromEnv, type HttpSettings } from '../http/settings';
 
 // The review server's settings, from the environment, checked once at start: a wrong value stops the server with a message
 // that names the variable, rather than running with a guess.
@@ -15,6 +16,8 @@ export interface ServerConfig {
     seedDemoSize: number;
     fourEyesThresholdIdr: number;
     tokenTtlMinutes: number;
+    /** The HTTP app's settings (server/http/settings.ts): API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL, API_DEMO (off). */
+    http: HttpSettings;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +63,15 @@ function databaseUrl(env: Env): string | null {
     return raw;
 }
 
+function httpSettings(env: Env): HttpSettings {
+    try {
+        return httpSettingsFromEnv(env, { demo: false });
+    } catch (error) {
+        if (error instanceof HttpSettingError) throw new ConfigError(error.variable, error.problem);
+        throw error;
+    }
+}
+
 export function loadConfig(env: Env = process.env): ServerConfig {
     return {
         port: wholeNumber(env, 'API_PORT', 8787, 0, 65_535),
@@ -71,5 +83,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         seedDemoSize: wholeNumber(env, 'SEED_DEMO_SIZE', 300, 1, 2_000_000),
         fourEyesThresholdIdr: wholeNumber(env, 'API_FOUR_EYES_THRESHOLD_IDR', DEFAULT_FOUR_EYES_THRESHOLD_IDR, 0, Number.MAX_SAFE_INTEGER, ' of rupiah'),
         tokenTtlMinutes: wholeNumber(env, 'API_TOKEN_TTL_MINUTES', 8 * 60, 1, 60 * 24 * 30),
+        http: httpSettings(env),
     };
 }

@@ -10,6 +10,7 @@ import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
 import { requestReads } from './routes/requestReads';
 import { stats } from './routes/stats';
+import { checkHttpConfig, finishAnswer, refuseBeforeRouting } from './guard';
 import { errorJson } from './respond';
 
 // The review API (docs/api.md) as one web-standard app, Request -> Response, whatever serves it: the mock's MSW handlers
@@ -24,6 +25,7 @@ export interface ReviewApi {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 export function createApp(deps: AppDeps): ReviewApi {
+    checkHttpConfig(deps.config);
     const app = new Hono();
     preflight(app, deps);
     openApi(app, deps);
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): ReviewApi {
     const faults = createFaultInjector(deps);
     const served = faults.wrap(async request => {
         if (deps.config.latencyMs > 0 && request.method !== 'OPTIONS') await sleep(deps.config.latencyMs);
-        return app.fetch(request);
+        return refuseBeforeRouting(request, deps.config) ?? app.fetch(request);
     });
-    return { fetch: served, faults };
+    return { fetch: async request => finishAnswer(await served(request), request, deps.config, deps.now()), faults };
 }

@@ -15,6 +15,15 @@ export interface AppConfig {
     fourEyesThresholdIdr: number;
     /** The review team's calendar: SLA business days, holidays, the day the checks are run for. */
     sla: SlaCalendar;
+    /** Demo mode (the mock): POST /demo/reset exists (supervisors), and "*" may be an allowed origin. Off by default. */
+    demo?: boolean;
+    /** Origins whose console may call the API from a browser (CORS); ["*"]: any, demo mode only. None by default. */
+    allowedOrigins?: readonly string[];
+    /** The largest request body, in bytes (1 MiB by default, guard.ts). */
+    maxBodyBytes?: number;
+    /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
+     * origin the request was received on (the listening socket's, never the request's Host). */
+    publicUrl?: string;
 }
 
 export interface PasswordCheck {
@@ -38,6 +47,6 @@ export interface AppDeps {
     config: AppConfig;
     passwords: PasswordCheck;
     documents: DocumentSource;
-    /** POST /demo/reset: only where the demo may be re-seeded (the mock); absent, the route does not exist. */
+    /** POST /demo/reset: how the demo is re-seeded (the mock); the route exists only with this and `config.demo`. */
     resetDemo?: () => Promise<void>;
 }

@@ -14,7 +14,7 @@ export interface Call {
     url: URL;
     params: Record<string, string>;
     deps: AppDeps;
-    /** How records are shown to this caller (absolute document URLs on this server). */
+    /** How records are shown to this caller (absolute document URLs at the configured public URL). */
     view: View;
 }
 
@@ -57,7 +57,7 @@ async function errorAnswer(error: unknown, call: Call): Promise<Response> {
 export function publicEndpoint(deps: AppDeps, handler: (call: Call) => Response | Promise<Response>): Handler {
     return async c => {
         const url = new URL(c.req.url);
-        const call: Call = { request: c.req.raw, url, params: c.req.param() as Record<string, string>, deps, view: { apiRoot: `${url.origin}${deps.config.base}/`, fourEyesThresholdIdr: deps.config.fourEyesThresholdIdr } };
+        const call: Call = { request: c.req.raw, url, params: c.req.param() as Record<string, string>, deps, view: { apiRoot: `${deps.config.publicUrl ?? url.origin}${deps.config.base}/`, fourEyesThresholdIdr: deps.config.fourEyesThresholdIdr } };
         let response: Response;
         try {
             response = await handler(call);

@@ -1,26 +1,19 @@
 import type { ApiErrorCode } from '../../src/domain/types';
 
-// Answers: JSON with the CORS headers every answer under the API base carries (docs/api.md §4), and the HTTP errors that
-// are not a rule's refusal (401, 405, 500).
-
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Expose-Headers': 'Content-Range, Idempotent-Replay, Date',
-};
+// Answers: JSON, and the HTTP errors that are not a rule's refusal (401, 405, 413, 500). CORS and the security headers
+// are added to every answer in one place (guard.ts).
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...CORS_HEADERS, ...headers } });
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
-export const noContent = () => new Response(null, { status: 204, headers: CORS_HEADERS });
+export const noContent = () => new Response(null, { status: 204 });
 
 /** The status of each error code (docs/api.md §3). */
 export const STATUS_OF: Record<ApiErrorCode, number> = {
     bad_request: 400, invalid_reasons: 400, unauthenticated: 401, forbidden: 403, four_eyes_same_person: 403,
     not_found: 404, queue_empty: 404, method_not_allowed: 405, conflict_claimed: 409, conflict_version: 409,
-    conflict_state: 409, preconditions_failed: 409, internal: 500,
+    conflict_state: 409, preconditions_failed: 409, payload_too_large: 413, uri_too_long: 414, headers_too_large: 431, internal: 500,
 };
 
 /** An error of the HTTP layer itself; `headers` go with the answer (Allow on a 405). */

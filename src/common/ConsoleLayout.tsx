@@ -1,41 +1,36 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout, Logout, useCanAccess, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { config } from '../config';
 import { ConsoleMenu } from './ConsoleMenu';
-import { LoadingIndicator } from './LoadingIndicator';
+import { ProgressNames } from './ProgressNames';
 import { ResetDemoDataMenuItem } from './ResetDemoDataMenuItem';
 import { SignedInOnly } from './SignedInOnly';
 
-// react-admin's layout with the language switcher (built in) and a user menu that can reset demo data.
+// react-admin's layout with the language switcher (built in) and a user menu where a supervisor can reset demo data.
 
 function ConsoleUserMenu() {
     const translate = useTranslate();
     const { identity } = useGetIdentity();
+    const { canAccess: mayReset } = useCanAccess({ resource: 'demo', action: 'reset' });
     // The button shows the operator's name: a screen reader's name for it says the same, after what it is.
     const label = identity?.fullName ? `${translate('ra.auth.user_menu')}: ${identity.fullName}` : 'ra.auth.user_menu';
     return (
         <UserMenu label={label}>
-            {config.demoMode && <ResetDemoDataMenuItem />}
+            {config.demoMode && mayReset && <ResetDemoDataMenuItem />}
             <Logout />
         </UserMenu>
     );
 }
 
-const ConsoleToolbar = () => (
-    <>
-        <LocalesMenuButton />
-        <ToggleThemeButton />
-        <LoadingIndicator />
-    </>
-);
-
-const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} toolbar={<ConsoleToolbar />} />;
+const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
     // minWidth 0: a wide table or a long customer string scrolls inside the page's content, never widens the page.
     return (
         <SignedInOnly>
-            <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>
+            <ProgressNames>
+                <Layout appBar={ConsoleAppBar} menu={ConsoleMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</Layout>
+            </ProgressNames>
         </SignedInOnly>
     );
 }

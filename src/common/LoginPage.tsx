@@ -1,6 +1,7 @@
 import { Alert, AlertTitle, Box } from '@mui/material';
 import { Login, LoginForm, LocalesMenuButton, useTranslate } from 'react-admin';
 import { config } from '../config';
+import { ProgressNames } from './ProgressNames';
 
 // The sign-in screen, with the demo accounts spelled out when the console runs on its mock backend.
 
@@ -18,12 +19,14 @@ function DemoAccountsHint() {
 
 export function LoginPage() {
     return (
-        <Login>
-            <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1 }}>
-                <LocalesMenuButton />
-            </Box>
-            <LoginForm />
-            {config.demoMode && <DemoAccountsHint />}
-        </Login>
+        <ProgressNames>
+            <Login>
+                <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 1 }}>
+                    <LocalesMenuButton />
+                </Box>
+                <LoginForm />
+                {config.demoMode && <DemoAccountsHint />}
+            </Login>
+        </ProgressNames>
     );
 }

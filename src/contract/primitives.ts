@@ -12,7 +12,8 @@ export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 
 export const QUALITY_VERDICTS = ['agree', 'disagree'] as const;
 export const ERROR_CODES = [
     'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
-    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty', 'internal',
+    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty',
+    'payload_too_large', 'uri_too_long', 'headers_too_large', 'internal',
 ] as const;
 export const PRECONDITION_IDS = ['balance_cleared', 'devices_unbound', 'nothing_unpaid'] as const;
 

@@ -38,6 +38,8 @@ const WORDING: Record<FieldProblem, string> = {
     not_boolean: 'must be true or false',
     unknown: 'names no account',
     after_to: 'is after "to"',
+    too_deep: 'is nested too deeply',
+    invalid_character: 'contains a character that is not allowed (U+0000)',
 };
 
 /** A 400 for one field, e.g. `"note" is too long`. */

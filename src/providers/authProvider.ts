@@ -5,7 +5,8 @@ import { session } from './session';
 
 // Bearer-token auth against POST /auth/login, and what each role may open (the server enforces it again).
 
-const SUPERVISOR_ONLY_RESOURCES = new Set(['audit', 'dashboard', 'quality-reviews', 'quality-samples', 'stats']);
+// `demo`: re-seeding the demo (POST /demo/reset) is a supervisor's, as the API says.
+const SUPERVISOR_ONLY_RESOURCES = new Set(['audit', 'dashboard', 'quality-reviews', 'quality-samples', 'stats', 'demo']);
 
 export function canRoleAccess(role: Role | undefined, resource: string): boolean {
     if (!role) return false;

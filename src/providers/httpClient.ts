@@ -1,14 +1,13 @@
 import { fetchUtils, HttpError } from 'react-admin';
+import { ERROR_CODES } from '../contract/primitives';
 import type { ApiErrorBody } from '../domain/types';
+import { apiReady } from './apiReady';
 import { serverClock } from './serverClock';
 import { session } from './session';
 
 // fetch with the bearer token, and the API's error body turned into a translatable HttpError.
 
-const KNOWN_CODES = new Set([
-    'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
-    'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty', 'internal',
-]);
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
 const isApiError = (body: unknown): body is ApiErrorBody =>
     typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error?.code === 'string';
@@ -26,6 +25,7 @@ export function errorMessageKey(status: number, body: unknown): string {
 export const MALFORMED_RESPONSE = 'app.errors.malformed_response';
 
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+    await apiReady.wait();
     const headers = new Headers(options.headers ?? { Accept: 'application/json' });
     const token = session.get()?.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);

@@ -218,7 +218,7 @@ describe('CORS for a console on another origin', () => {
         const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
         expect(allowed).toContain('authorization');
         expect(allowed).toContain('range');
-        const list = await api.list('/verifications', {}, operator1);
+        const list = await api.call('GET', '/verifications', { token: operator1, headers: { Origin: 'http://console.example' } });
         expect(list.headers.get('access-control-expose-headers')).toContain('Content-Range');
         expect(list.headers.get('access-control-expose-headers')).toContain('Idempotent-Replay');
         expect(list.headers.get('access-control-expose-headers')).toContain('Date');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { FIRST_VISIT_PROBE, FIRST_VISIT_REPORT, type FirstVisitReport } from '../support/firstVisitProbe';
-import { openBrowser } from './browser';
+import { openBrowser, signIn } from './browser';
 
 // A newcomer's first visit to the demo build (its MSW service worker), signed out, in a fresh Chromium profile.
 
@@ -24,5 +24,22 @@ describe('a signed-out first visit (demo build)', () => {
         expect(new URL(report.href).hash).toMatch(/^#\/login/);
         expect(report.navigations).toBeLessThanOrEqual(5);
         console.log(`first visit to ${path}: ${report.navigations} navigations, ${report.storageReads} localStorage reads, login form painted at ${report.formPaintedAt?.toFixed(0)} ms`);
+    });
+
+    it('shows the login form before the demo backend has loaded, and signs in once it has', async () => {
+        browser = await openBrowser();
+        const { page } = browser;
+        // The mock backend's chunk is held back until the test lets it go: a console that waited for it would show nothing.
+        let release = () => {};
+        const held = new Promise<void>(resolve => { release = resolve; });
+        await page.route(/\/assets\/browser-[\w-]+\.js$/, async route => {
+            await held;
+            await route.continue();
+        });
+        await page.goto(inject('demoUrl'));
+        await signIn(page, 'operator1');
+        release();
+        await page.locator('tbody tr').first().waitFor();
+        expect(page.url()).toMatch(/#\/verifications/);
     });
 });

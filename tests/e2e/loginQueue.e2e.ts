@@ -86,16 +86,24 @@ describe('the console on its embedded mock backend (demo build)', () => {
         expect(page.url()).toMatch(/#\/cancellations/);
     });
 
-    it('the demo data can be reset from the user menu', async () => {
+    it('a supervisor can reset the demo data from the user menu; an operator is not offered it', async () => {
         const { page } = browser;
         await page.goto(inject('demoUrl'));
         await signIn(page, 'operator2');
         await queueRows(page).first().waitFor();
         await page.getByRole('button', { name: 'Profile' }).click();
+        const logout = page.getByRole('menuitem', { name: 'Logout' });
+        await logout.waitFor();
+        expect(await page.getByRole('menuitem', { name: 'Reset demo data' }).count()).toBe(0);
+        await logout.click();
+
+        await signIn(page, 'supervisor1');
+        await page.getByRole('button', { name: 'Profile' }).click();
         await page.getByRole('menuitem', { name: 'Reset demo data' }).click();
         await page.getByRole('button', { name: 'Confirm' }).click();
         await page.getByText('Demo data reset.').waitFor();
-        expect(await queueRows(page).count()).toBe(25);
+        await page.goto(`${inject('demoUrl')}/#/verifications`);
+        await queueRows(page).first().waitFor();
     });
 });
 

@@ -144,10 +144,15 @@ describe('working the verification queue with the keyboard only', () => {
     });
 });
 
-describe('two operators, one request', () => {
+// On the mock over HTTP, and on the review server (PostgreSQL): the same race, the same outcome.
+describe.each([
+    { backend: 'the mock API', consoleUrl: () => inject('realApiUrl'), apiUrl: () => inject('apiUrl') },
+    { backend: 'the review server', consoleUrl: () => inject('reviewServerConsoleUrl'), apiUrl: () => inject('reviewServerUrl') },
+])('two operators, one request, on $backend', ({ consoleUrl: consoleOf, apiUrl: apiOf }) => {
     it('only one claim stands, only one decision is recorded, and the other sees who holds it', async () => {
         const [one, two] = await Promise.all([newOperator(), newOperator()]);
-        const consoleUrl = inject('realApiUrl');
+        const consoleUrl = consoleOf();
+        const apiUrl = apiOf();
         await Promise.all([one.goto(consoleUrl), two.goto(consoleUrl)]);
         await signIn(one, 'operator1');
         await signIn(two, 'operator2');
@@ -159,11 +164,11 @@ describe('two operators, one request', () => {
         expect(mine).not.toBe(theirs);
 
         // Both go for the same pending request.
-        const target = (await api(one, `${inject('apiUrl')}/verifications?filter=${encodeURIComponent('{"status":"pending"}')}&range=[0,0]`))[0].id as string;
+        const target = (await api(one, `${apiUrl}/verifications?filter=${encodeURIComponent('{"status":"pending"}')}&range=[0,0]`))[0].id as string;
         await Promise.all([one.goto(`${consoleUrl}/#/verifications/${target}/show`), two.goto(`${consoleUrl}/#/verifications/${target}/show`)]);
         await Promise.all([one.getByText('Nobody holds this request. Claim it to decide.').waitFor(), two.getByText('Nobody holds this request. Claim it to decide.').waitFor()]);
         await Promise.all([one.keyboard.press('c'), two.keyboard.press('c')]);
-        const status = await api(one, `${inject('apiUrl')}/verifications/${target}`);
+        const status = await api(one, `${apiUrl}/verifications/${target}`);
         const [winner, loser] = status.assignee === 'u-operator1' ? [one, two] : [two, one];
         await winner.getByText(/You hold this request/).waitFor();
         await loser.getByText(/Someone else holds this request|Held by/).first().waitFor();
@@ -171,8 +176,8 @@ describe('two operators, one request', () => {
 
         await winner.keyboard.press('a');
         await winner.getByTestId('confirm-approve').dblclick();
-        await expect.poll(async () => (await api(one, `${inject('apiUrl')}/verifications/${target}`)).status).toBe('approved');
-        const trail = await api(one, `${inject('apiUrl')}/audit?filter=${encodeURIComponent(JSON.stringify({ requestId: target }))}&sort=${encodeURIComponent('["id","ASC"]')}`);
+        await expect.poll(async () => (await api(one, `${apiUrl}/verifications/${target}`)).status).toBe('approved');
+        const trail = await api(one, `${apiUrl}/audit?filter=${encodeURIComponent(JSON.stringify({ requestId: target }))}&sort=${encodeURIComponent('["id","ASC"]')}`);
         expect(trail.map((entry: { action: string }) => entry.action)).toEqual(['claim', 'approve']);
         await screenshot(loser, 'race-loser');
     });

@@ -1,14 +1,13 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb } from '../../mocks/db';
 import { ConfigError, loadConfig } from '../../server/config/config';
 import { startReviewServer } from '../../server/reviewServer';
 import { apiClient } from '../contract/apiClient';
-import { loadTemplate, serverOnTemplate } from './template';
+import type { Executor } from '../../server/store/postgres/executor';
+import { openPglite } from '../../server/store/postgres/pgliteExecutor';
+import { loadTemplate } from './template';
 
 // The review server's settings (server/config/config.ts): each one changes what the server does, and a wrong value stops
 // it with a message that names the variable.
@@ -17,7 +16,7 @@ describe('reading the environment', () => {
     it('has defaults for everything', () => {
         expect(loadConfig({})).toEqual({
             port: 8787, host: '127.0.0.1', dataDir: '.data', databaseUrl: null, poolSize: 10, seedDemo: false, seedDemoSize: 300,
-            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480,
+            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480, http: { demo: false },
         });
     });
 
@@ -25,15 +24,18 @@ describe('reading the environment', () => {
         expect(loadConfig({
             API_PORT: '9000', API_HOST: '0.0.0.0', DATA_DIR: '/var/lib/review', DATABASE_URL: 'postgres://app@db:5432/review', DATABASE_POOL_SIZE: '4',
             SEED_DEMO: '1', SEED_DEMO_SIZE: '1000', API_FOUR_EYES_THRESHOLD_IDR: '0', API_TOKEN_TTL_MINUTES: '30',
+            API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '65536', API_PUBLIC_URL: 'https://review.example',
         })).toEqual({
             port: 9000, host: '0.0.0.0', dataDir: '/var/lib/review', databaseUrl: 'postgres://app@db:5432/review', poolSize: 4, seedDemo: true,
             seedDemoSize: 1000, fourEyesThresholdIdr: 0, tokenTtlMinutes: 30,
+            http: { demo: false, allowedOrigins: ['https://console.example'], maxBodyBytes: 65536, publicUrl: 'https://review.example' },
         });
     });
 
     it.each([
         ['API_PORT', '80a'], ['API_PORT', '70000'], ['DATABASE_URL', 'mysql://x@y/z'], ['DATABASE_URL', 'not a url'], ['DATABASE_POOL_SIZE', '0'],
         ['SEED_DEMO', 'yes please'], ['SEED_DEMO_SIZE', '-5'], ['API_FOUR_EYES_THRESHOLD_IDR', '1.5'], ['API_TOKEN_TTL_MINUTES', 'forever'],
+        ['API_ALLOWED_ORIGINS', '*'], ['API_ALLOWED_ORIGINS', 'console.example'], ['API_MAX_BODY_BYTES', '0'], ['API_PUBLIC_URL', 'javascript:alert(1)'], ['API_DEMO', 'maybe'],
     ])('refuses %s=%j, naming the variable', (variable, value) => {
         expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} `));
@@ -41,8 +43,16 @@ describe('reading the environment', () => {
 });
 
 describe('each setting changes the server', () => {
+    // Servers share embedded databases here (loading one costs seconds); each server is configured on its own.
+    let demo: Executor;
+    beforeAll(async () => {
+        demo = await openPglite({ loadDataDir: loadTemplate(inject('reviewServerTemplate')) });
+    });
+    afterAll(() => demo.close());
+    const serverWith = async (env: Record<string, string>, now?: () => Date, db = demo) => startReviewServer(loadConfig({ API_PORT: '0', ...env }), { db, now });
+
     it('API_PORT and API_HOST: where it listens', async () => {
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), undefined, loadConfig({ API_PORT: '8921', API_HOST: '127.0.0.2' }));
+        const server = await serverWith({ API_PORT: '8921', API_HOST: '127.0.0.2' });
         try {
             expect(server.url).toBe('http://127.0.0.2:8921/api');
             expect((await apiClient(server.url).call('GET', '/openapi.json')).status).toBe(200);
@@ -51,60 +61,74 @@ describe('each setting changes the server', () => {
         }
     });
 
-    it('DATA_DIR: where the embedded database keeps its files', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'review-server-config-'));
+    it('API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES and API_PUBLIC_URL: who may call from a browser, how large a body, where documents are', async () => {
+        const server = await serverWith({ API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '2048', API_PUBLIC_URL: 'https://review.example' });
         try {
-            const server = await startReviewServer(loadConfig({ API_PORT: '0', DATA_DIR: join(dir, 'data') }));
-            await server.close();
-            expect(existsSync(join(dir, 'data', 'PG_VERSION'))).toBe(true);
+            const client = apiClient(server.url);
+            const token = await client.login('supervisor1');
+            const from = (origin: string) => client.call('GET', '/reasons', { token, headers: { Origin: origin } });
+            expect((await from('https://console.example')).headers.get('access-control-allow-origin')).toBe('https://console.example');
+            expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+            expect((await client.call('POST', '/verifications/claim-next', { token, body: { exclude: ['x'.repeat(3000)] } })).status).toBe(413);
+            const { body: [first] } = await client.list('/verifications', { range: [0, 0] }, token);
+            expect(first.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
+            expect((await client.call('POST', '/demo/reset', { token })).status).toBe(404);
         } finally {
-            rmSync(dir, { recursive: true, force: true });
+            await server.close();
         }
     });
 
     it('SEED_DEMO and SEED_DEMO_SIZE: the demo accounts and that many requests, into an empty database only', async () => {
-        const empty = () => loadTemplate(inject('emptyDatabaseTemplate'));
-        const unseeded = await startReviewServer(loadConfig({ API_PORT: '0' }), { loadDataDir: empty() });
+        const empty = await openPglite({ loadDataDir: loadTemplate(inject('emptyDatabaseTemplate')) });
         try {
-            expect((await apiClient(unseeded.url).call('POST', '/auth/login', { body: { username: 'operator1', password: 'demo' } })).status).toBe(401);
+            const unseeded = await serverWith({}, undefined, empty);
+            try {
+                expect((await apiClient(unseeded.url).call('POST', '/auth/login', { body: { username: 'operator1', password: 'demo' } })).status).toBe(401);
+            } finally {
+                await unseeded.close();
+            }
+            const seeded = await serverWith({ SEED_DEMO: '1', SEED_DEMO_SIZE: '40' }, undefined, empty);
+            try {
+                const api = apiClient(seeded.url);
+                const token = await api.login('supervisor1');
+                const total = async (path: string) => Number((await api.list(path, { range: [0, 0] }, token)).headers.get('content-range')!.split('/')[1]);
+                // The mock's demo of that size (resubmissions come on top of the size).
+                const { state } = createDb({ size: 40 });
+                expect(await total('/verifications') + await total('/cancellations')).toBe(state.verifications.length + state.cancellations.length);
+                expect(await total('/verifications')).toBeLessThan(60);
+            } finally {
+                await seeded.close();
+            }
+            // Seeding again into a database that holds data changes nothing.
+            const again = await serverWith({ SEED_DEMO: '1', SEED_DEMO_SIZE: '300' }, undefined, empty);
+            await again.close();
+            expect((await empty.query<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]!.n).toBe(createDb({ size: 40 }).state.verifications.length + createDb({ size: 40 }).state.cancellations.length);
         } finally {
-            await unseeded.close();
-        }
-        const seeded = await startReviewServer(loadConfig({ API_PORT: '0', SEED_DEMO: '1', SEED_DEMO_SIZE: '40' }), { loadDataDir: empty() });
-        try {
-            const api = apiClient(seeded.url);
-            const token = await api.login('supervisor1');
-            const total = async (path: string) => Number((await api.list(path, { range: [0, 0] }, token)).headers.get('content-range')!.split('/')[1]);
-            // The mock's demo of that size (resubmissions come on top of the size).
-            const { state } = createDb({ size: 40 });
-            expect(await total('/verifications') + await total('/cancellations')).toBe(state.verifications.length + state.cancellations.length);
-            expect(await total('/verifications')).toBeLessThan(60);
-        } finally {
-            await seeded.close();
+            await empty.close();
         }
     });
 
     it('API_FOUR_EYES_THRESHOLD_IDR: which refunds need a second approval', async () => {
-        const outcome = async (threshold: string) => {
-            const server = await serverOnTemplate(inject('reviewServerTemplate'), undefined, loadConfig({ API_PORT: '0', API_FOUR_EYES_THRESHOLD_IDR: threshold }));
+        const outcome = async (threshold: string, nth: number) => {
+            const server = await serverWith({ API_FOUR_EYES_THRESHOLD_IDR: threshold });
             try {
                 const api = apiClient(server.url);
                 const token = await api.login('operator1');
                 const ready = (await api.list('/cancellations', { filter: { status: 'pending', readyToApprove: true }, sort: ['id', 'ASC'], range: [0, 99] }, token)).body;
-                const refund = ready.find(record => record.account.refundRequested && record.account.balance > 0);
+                const refund = ready.filter(record => record.account.refundRequested && record.account.balance > 0)[nth];
                 const claimed = await api.call('POST', `/cancellations/${refund.id}/claim`, { token });
                 return (await api.call('POST', `/cancellations/${refund.id}/approve`, { token, body: { version: claimed.body.version } })).body.status;
             } finally {
                 await server.close();
             }
         };
-        expect(await outcome('0')).toBe('awaiting_second_approval');
-        expect(await outcome(String(Number.MAX_SAFE_INTEGER))).toBe('approved');
+        expect(await outcome('0', 0)).toBe('awaiting_second_approval');
+        expect(await outcome(String(Number.MAX_SAFE_INTEGER), 0)).toBe('approved');
     });
 
     it('API_TOKEN_TTL_MINUTES: how long a token works', async () => {
         const clock = { now: new Date() };
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), () => clock.now, loadConfig({ API_PORT: '0', API_TOKEN_TTL_MINUTES: '5' }));
+        const server = await serverWith({ API_TOKEN_TTL_MINUTES: '5' }, () => clock.now);
         try {
             const api = apiClient(server.url);
             const token = await api.login('operator1');
@@ -116,4 +140,7 @@ describe('each setting changes the server', () => {
             await server.close();
         }
     });
+
+    // DATA_DIR: tests/server/dataDir.test.ts (the server opens and keeps its data there); DATABASE_URL and
+    // DATABASE_POOL_SIZE: tests/server/race.test.ts (on a real PostgreSQL).
 });

@@ -60,6 +60,7 @@ describe('the data folder lock', () => {
 
 describe('a restart', () => {
     it('keeps every decision, its audit entries and the sessions', async () => {
+        // DATA_DIR: the server opens the data prepared in that folder, and keeps what it writes there.
         const config = testConfig({ dataDir: dir });
         const first = await startReviewServer(config);
         const api = apiClient(first.url);

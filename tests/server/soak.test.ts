@@ -12,7 +12,7 @@ import { dataDirFromTemplate, startServerProcess, type ServerProcess } from './s
 // SIGKILL at random moments and started again. After every restart, each decision the server answered 200 is on the
 // record, none is recorded twice, and the audit trail is the records' history. SOAK_KILLS raises the number of kills.
 
-const KILLS = Number(process.env.SOAK_KILLS ?? 4);
+const KILLS = Number(process.env.SOAK_KILLS ?? 3);
 const OPERATORS = ['operator1', 'operator2', 'supervisor1'];
 
 let dir: string;

@@ -34,8 +34,14 @@ export async function writeTemplate(now: Date, size = 300): Promise<{ path: stri
 
 export const loadTemplate = (path: string) => new Blob([readFileSync(path)]);
 
-/** The server's defaults, on a port the system picks. */
-export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => ({ ...loadConfig({}), port: 0, ...overrides });
+/** The origin the contract suite's console calls from (CORS, docs/api.md §4). */
+export const TEST_CONSOLE_ORIGIN = 'http://console.example';
+
+/** The server's defaults, on a port the system picks, allowing the contract suite's console origin. */
+export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => {
+    const defaults = loadConfig({});
+    return { ...defaults, port: 0, http: { ...defaults.http, allowedOrigins: [TEST_CONSOLE_ORIGIN] }, ...overrides };
+};
 
 /** A review server on a fresh copy of the template, in memory, on `now`. */
 export const serverOnTemplate = (path: string, now?: () => Date, overrides: Partial<ServerConfig> = {}) =>

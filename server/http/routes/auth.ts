@@ -18,7 +18,7 @@ function newToken(): string {
 export function auth(app: Hono, deps: AppDeps) {
     const { base, tokenTtlMs } = deps.config;
     app.post(`${base}/auth/login`, publicEndpoint(deps, async call => {
-        const parsed = loginBody.safeParse(await readBody(call.request));
+        const parsed = loginBody.safeParse(await readBody(call));
         if (!parsed.success) refuse('bad_request', '"username" and "password" are required', { fields: { username: 'required', password: 'required' } });
         const { username, password } = parsed.data!;
         const found = await deps.store.credentials(username.trim().toLowerCase());

@@ -16,7 +16,6 @@ export function documents(app: Hono, deps: AppDeps) {
                 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
                 'X-Content-Type-Options': 'nosniff',
                 'Cache-Control': 'private, max-age=300',
-                'Access-Control-Allow-Origin': '*',
             },
         });
     }));

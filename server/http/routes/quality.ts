@@ -29,7 +29,7 @@ async function withRequest(store: StoreReads, call: AuthedCall, review: QualityR
 /** POST /quality-samples: every problem of the body at once (docs/api.md §6.8). */
 async function sampleRequest(call: AuthedCall) {
     const accounts = new Set((await call.deps.store.accounts()).map(account => account.id));
-    const body = await readBody(call.request);
+    const body = await readBody(call);
     const { value, fields } = bodyProblems(qualitySampleBody(id => accounts.has(id)), body);
     const range = fields.from || fields.to ? null : checkRange(body.from, body.to);
     if (range && !range.ok) Object.assign(fields, range.fields);
@@ -76,7 +76,7 @@ export function quality(app: Hono, deps: AppDeps) {
     const findReview = async (id: string) => await store.qualityReview(id) ?? refuse('not_found', `quality review ${id} not found`);
     app.get(`${reviews}/:id`, supervisors(async call => json(await withRequest(store, call, await findReview(call.params.id ?? '')))));
     app.post(`${reviews}/:id/verdict`, supervisors(async call => {
-        const { verdict, note: given } = checkBody(verdictBody, await readBody(call.request));
+        const { verdict, note: given } = checkBody(verdictBody, await readBody(call));
         // A disagreement must say why; an agreement may.
         const note = given || null;
         if (verdict === 'disagree' && (note === null || note.trim() === '')) badField('note', 'required');

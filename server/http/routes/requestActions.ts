@@ -58,7 +58,7 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
 
     // "Review next". Before `${path}/:id`: "claim-next" is never an id.
     app.post(`${path}/claim-next`, on(async call => {
-        const { exclude } = checkBody(claimNextBody, await readBody(call.request));
+        const { exclude } = checkBody(claimNextBody, await readBody(call));
         const claimed = await deps.store.transaction(tx => claimNextWithin(tx, kind, call.user, new Set(exclude ?? []), deps.now()));
         return claimed ? answer(call, claimed) : refuse('queue_empty', `no ${kind} left to review`);
     }));
@@ -66,17 +66,17 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     app.post(`${path}/:id/claim`, on(call => act(call, kind, (record, _tx, now) => claim(record, call.user, now))));
 
     app.post(`${path}/:id/release`, on(async call => {
-        const { note } = checkBody(releaseBody, await readBody(call.request));
+        const { note } = checkBody(releaseBody, await readBody(call));
         return act(call, kind, (record, _tx, now) => release(record, call.user, now, note || null));
     }));
 
     app.post(`${path}/:id/approve`, on(async call => {
-        const { version, note, next } = checkBody(approveBody, await readBody(call.request));
+        const { version, note, next } = checkBody(approveBody, await readBody(call));
         return act(call, kind, (record, _tx, now) => approve(record, call.user, now, { version, note: note || null }, deps.config.fourEyesThresholdIdr), next);
     }));
 
     app.post(`${path}/:id/reject`, on(async call => {
-        const body = checkBody(rejectBody, await readBody(call.request), { reasons: 'invalid_reasons' });
+        const body = checkBody(rejectBody, await readBody(call), { reasons: 'invalid_reasons' });
         const reasons = [...new Set(body.reasons)];
         const invalid = invalidReasonIds(kind, reasons);
         if (invalid.length > 0) refuse('invalid_reasons', `not ${kind} reason codes: ${invalid.join(', ')}`, { fields: { reasons: 'invalid' } });
@@ -87,7 +87,7 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     // Four eyes: a supervisor returns a first-approved cancellation to the queue. Under verifications the route is unknown (404).
     if (kind === 'cancellation') {
         app.post(`${path}/:id/send-back`, supervisors(async call => {
-            const input = checkBody(sendBackBody, await readBody(call.request));
+            const input = checkBody(sendBackBody, await readBody(call));
             return act(call, kind, async (record, tx, now) => sendBack(record, call.user, now, input, await tx.lastAuditEntry(record.id)));
         }));
     }
@@ -95,7 +95,7 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     // A supervisor hands an open request to a named account, which then holds a fresh claim; no version: it overrides.
     app.post(`${path}/:id/reassign`, supervisors(async call => {
         const accounts = new Set((await deps.store.accounts()).map(account => account.id));
-        const input = checkBody(reassignBody(id => accounts.has(id)), await readBody(call.request));
+        const input = checkBody(reassignBody(id => accounts.has(id)), await readBody(call));
         return act(call, kind, (record, _tx, now) => reassign(record, call.user, now, input));
     }));
 }

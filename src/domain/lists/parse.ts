@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { jsonInputProblem } from '../../contract/jsonInput';
 import { rangeParam } from '../../contract/listQuery';
 import { badField, refuse } from '../refusal';
 import type { Sort } from './page';
@@ -27,11 +28,17 @@ export interface ListQuery<F = Record<string, unknown>> {
 function jsonParam(params: URLSearchParams, name: string): unknown {
     const raw = params.get(name);
     if (raw === null) return undefined;
+    let value: unknown;
     try {
-        return JSON.parse(raw);
+        value = JSON.parse(raw);
     } catch {
         return badField(name, 'invalid_json');
     }
+    // Nesting is refused before anything reads the value (a filter 7,000 levels deep overflowed the stack); U+0000 is
+    // named by its filter key, like the filter's other value problems.
+    const problem = jsonInputProblem(value);
+    if (problem) badField(problem.problem === 'invalid_character' && name === 'filter' && typeof problem.path[0] === 'string' ? problem.path[0] : name, problem.problem);
+    return value;
 }
 
 function parseSort(value: unknown, spec: ListSpec): Sort {
@@ -64,7 +71,9 @@ function checkFilterValues<F extends z.ZodMiniObject>(filter: Record<string, unk
 export function parseListQuery<F extends z.ZodMiniObject>(params: URLSearchParams, spec: ListSpec<F>): ListQuery<z.infer<F>> {
     const sort = parseSort(jsonParam(params, 'sort'), spec);
     const range = parseRange(jsonParam(params, 'range'));
-    const filter = jsonParam(params, 'filter') ?? {};
+    // Absent is no filter; `null` is a filter that is not an object (400).
+    const sent = jsonParam(params, 'filter');
+    const filter = sent === undefined ? {} : sent;
     if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) return badField('filter', 'invalid', '"filter" must be a JSON object');
     const given = filter as Record<string, unknown>;
     const unknown = Object.keys(given).filter(key => !Object.hasOwn(spec.filter.shape, key));

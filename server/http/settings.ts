@@ -1,0 +1,52 @@
+import type { AppConfig } from './deps';
+
+// The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
+// server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
+
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl'>;
+
+/** A setting that cannot be meant; the message starts with the variable's name. */
+export class HttpSettingError extends Error {
+    constructor(readonly variable: string, readonly problem: string) {
+        super(`${variable} ${problem}`);
+    }
+}
+
+const FLAG: Record<string, boolean> = { '1': true, true: true, on: true, yes: true, '0': false, false: false, off: false, no: false };
+
+/**
+ * API_DEMO (on/off), API_ALLOWED_ORIGINS (comma separated origins, or "*" in demo mode), API_MAX_BODY_BYTES (bytes),
+ * API_PUBLIC_URL (where clients reach the API: document URLs start with it).
+ */
+export function httpSettingsFromEnv(env: Record<string, string | undefined>, defaults: HttpSettings = {}): HttpSettings {
+    const settings: HttpSettings = { ...defaults };
+    const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+    const demo = value('API_DEMO');
+    if (demo !== undefined) {
+        if (!Object.hasOwn(FLAG, demo.toLowerCase())) throw new HttpSettingError('API_DEMO', `must be on or off, not "${demo}"`);
+        settings.demo = FLAG[demo.toLowerCase()];
+    }
+    const origins = value('API_ALLOWED_ORIGINS');
+    if (origins !== undefined) {
+        settings.allowedOrigins = origins.split(',').map(origin => origin.trim().replace(/\/$/, '')).filter(Boolean);
+        for (const origin of settings.allowedOrigins) {
+            if (origin !== '*' && !/^https?:\/\/[^/?#\s]+$/.test(origin)) throw new HttpSettingError('API_ALLOWED_ORIGINS', `must list origins (scheme://host[:port]): "${origin}" is not an origin`);
+        }
+    } else if (settings.demo === false && settings.allowedOrigins?.includes('*')) {
+        // Demo switched off without a list: the demo's "any origin" goes with it.
+        settings.allowedOrigins = [];
+    }
+    const max = value('API_MAX_BODY_BYTES');
+    if (max !== undefined) {
+        const bytes = Number(max);
+        if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new HttpSettingError('API_MAX_BODY_BYTES', `must be a whole number of bytes > 0, not "${max}"`);
+        settings.maxBodyBytes = bytes;
+    }
+    const publicUrl = value('API_PUBLIC_URL');
+    if (publicUrl !== undefined) {
+        if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new HttpSettingError('API_PUBLIC_URL', `must be http(s)://host[:port][/path], not "${publicUrl}"`);
+        settings.publicUrl = publicUrl.replace(/\/+$/, '');
+    }
+    if (settings.allowedOrigins?.includes('*') && !settings.demo) throw new HttpSettingError('API_ALLOWED_ORIGINS', 'may be "*" (any origin) in demo mode only: list the console\'s origins');
+    return settings;
+}
