@@ -207,14 +207,20 @@ const focused = (page: Page) => page.evaluate(() => {
     return element?.dataset.testid ?? element?.getAttribute('aria-label') ?? element?.tagName ?? null;
 });
 
+/** operator1, signed in on the demo build, reviewing the next request (claimed with `n`). */
+async function reviewingAsOperator1(): Promise<Page> {
+    const page = await open(VARIANTS[0]!);
+    await page.goto(inject('demoUrl'));
+    await signIn(page, 'operator1');
+    await page.locator('tbody tr').first().waitFor();
+    await page.keyboard.press('n');
+    await held(page);
+    return page;
+}
+
 describe('keyboard focus', () => {
     it('is visible: the focused control has a ring of at least 2px', async () => {
-        const page = await open(VARIANTS[0]!);
-        await page.goto(inject('demoUrl'));
-        await signIn(page, 'operator1');
-        await page.locator('tbody tr').first().waitFor();
-        await page.keyboard.press('n');
-        await held(page);
+        const page = await reviewingAsOperator1();
         await page.getByTestId('approve').focus();
         // Focus moved by the keyboard, as a keyboard user moves it (a click shows no ring).
         await page.keyboard.press('Tab');
@@ -228,12 +234,7 @@ describe('keyboard focus', () => {
     });
 
     it('returns to the control that opened a dialog when the dialog closes', async () => {
-        const page = await open(VARIANTS[0]!);
-        await page.goto(inject('demoUrl'));
-        await signIn(page, 'operator1');
-        await page.locator('tbody tr').first().waitFor();
-        await page.keyboard.press('n');
-        await held(page);
+        const page = await reviewingAsOperator1();
         for (const button of ['approve', 'reject']) {
             await page.getByTestId(button).click();
             await dialog(page).waitFor();

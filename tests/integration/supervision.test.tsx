@@ -136,9 +136,11 @@ describe('four eyes in quality sampling', () => {
 });
 
 describe('taking back and reassigning claims (supervisors)', () => {
-    it('a supervisor reassigns an operator\'s claim with a note, and the audit trail says so', async () => {
-        const operator = await apiAs('operator1');
-        const held = await operator('POST', '/verifications/claim-next', {});
+    const claimedByOperator1 = async (): Promise<{ id: string }> => (await apiAs('operator1'))('POST', '/verifications/claim-next', {});
+
+    /** operator1 holds a request; a supervisor opens it and fills the reassign dialog (to Dewi Santoso, with `note`). */
+    async function reassignToDewi(note: string, claimed?: { id: string }) {
+        const held = claimed ?? (await claimedByOperator1());
         await signIn('supervisor1');
         renderConsole({ path: `/verifications/${held.id}/show` });
         const user = userEvent.setup();
@@ -146,29 +148,26 @@ describe('taking back and reassigning claims (supervisors)', () => {
         const dialog = await screen.findByRole('dialog', { name: `Reassign ${held.id}` });
         await user.click(within(dialog).getByLabelText('To'));
         await user.click(await screen.findByRole('option', { name: 'Dewi Santoso' }));
-        await user.type(within(dialog).getByTestId('supervision-note'), 'operator1 is on leave');
+        await user.type(within(dialog).getByTestId('supervision-note'), note);
+        return { user, held, dialog };
+    }
+
+    it('a supervisor reassigns an operator\'s claim with a note, and the audit trail says so', async () => {
+        const { user, held, dialog } = await reassignToDewi('operator1 is on leave');
         await user.click(within(dialog).getByTestId('confirm-supervision'));
         await waitFor(() => expect(db.find('verification', held.id)).toMatchObject({ status: 'in_review', assignee: 'u-operator2' }));
         expect(db.state.audit.at(-1)).toMatchObject({ action: 'reassign', actor: 'u-supervisor1', note: 'operator1 is on leave' });
     });
 
     it('a double click on the confirm button sends one reassign', async () => {
-        const operator = await apiAs('operator1');
-        const held = await operator('POST', '/verifications/claim-next', {});
+        const held = await claimedByOperator1();
         const reassigns: string[] = [];
         const count = ({ request }: { request: Request }) => {
             if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/reassign')) reassigns.push(request.url);
         };
         server.events.on('request:start', count);
         try {
-            await signIn('supervisor1');
-            renderConsole({ path: `/verifications/${held.id}/show` });
-            const user = userEvent.setup();
-            await user.click(await screen.findByTestId('reassign'));
-            const dialog = await screen.findByRole('dialog', { name: `Reassign ${held.id}` });
-            await user.click(within(dialog).getByLabelText('To'));
-            await user.click(await screen.findByRole('option', { name: 'Dewi Santoso' }));
-            await user.type(within(dialog).getByTestId('supervision-note'), 'rebalancing');
+            const { user, dialog } = await reassignToDewi('rebalancing', held);
             await user.dblClick(within(dialog).getByTestId('confirm-supervision'));
             await waitFor(() => expect(db.find('verification', held.id)).toMatchObject({ assignee: 'u-operator2' }));
             await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
