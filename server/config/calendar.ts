@@ -5,7 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const isRealDay = (day: string) => DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+function isRealDay(day: string): boolean {
+    const date = new Date(`${day}T00:00:00Z`);
+    return DAY.test(day) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
 
 /** The holidays, or the problem (for a ConfigError naming API_HOLIDAYS). */
 export function parseHolidays(raw: string): { holidays: Set<string> } | { problem: string } {
