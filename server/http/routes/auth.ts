@@ -42,7 +42,9 @@ export function auth(app: Hono, deps: AppDeps) {
             if (seconds !== null) throw new HttpError('too_many_attempts', `too many failed logins for ${what}: try again in ${seconds} s`, { 'Retry-After': String(seconds) });
         }
         const found = await deps.store.credentials(username);
-        if (!found || !(await deps.passwords.verify(password, found.passwordHash))) {
+        // Checked for an unknown or disabled username too (against no hash): the answer takes as long, so it does not tell which exist.
+        const valid = await deps.passwords.verify(password, found?.passwordHash ?? null);
+        if (!found || !valid) {
             await deps.store.transaction(tx => recordFailure(tx, counters, { at: now.toISOString(), actor: 'anonymous', username, address }, since));
             throw new HttpError('unauthenticated', 'wrong username or password');
         }
