@@ -123,8 +123,10 @@ export function createMemoryStore(db: Db): Store {
             deleteSession: async token => void sessions.set(token, null),
             loginFailures: async (key, since) => (failures.has(key) ? failures.get(key)!.filter(at => Date.parse(at) >= since.getTime()) : reads.loginFailures(key, since)),
             async recordLoginFailure(key, at, pruneBefore) {
-                const kept = (failures.get(key) ?? loginFailures.get(key) ?? []).filter(time => Date.parse(time) >= pruneBefore.getTime());
-                failures.set(key, [...kept, at.toISOString()]);
+                const recent = (times: string[]) => times.filter(time => Date.parse(time) >= pruneBefore.getTime());
+                // Every key's old failures go: the map holds one window of them, however many usernames are tried.
+                for (const [other, times] of loginFailures) if (!failures.has(other)) failures.set(other, recent(times));
+                failures.set(key, [...recent(failures.get(key) ?? []), at.toISOString()]);
             },
             clearLoginFailures: async key => void failures.set(key, []),
             appendAccountEvent: async event => void events.push(event),
@@ -158,7 +160,10 @@ export function createMemoryStore(db: Db): Store {
                 if (session) state.sessions[token] = session;
                 else delete state.sessions[token];
             }
-            for (const [key, times] of failures) loginFailures.set(key, times);
+            for (const [key, times] of failures) {
+                if (times.length > 0) loginFailures.set(key, times);
+                else loginFailures.delete(key);
+            }
             accountEvents.push(...events);
             state.qualitySamples.push(...samples);
             for (const review of reviews.values()) {

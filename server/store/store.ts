@@ -83,7 +83,7 @@ export interface StoreWrites extends StoreReads {
     appendAudit(entry: AuditDraft): Promise<AuditEntry>;
     createSession(token: string, session: Session): Promise<void>;
     deleteSession(token: string): Promise<void>;
-    /** Records a failed login under `key`, dropping that key's failures before `pruneBefore`. */
+    /** Records a failed login under `key`, dropping every key's failures before `pruneBefore`. */
     recordLoginFailure(key: string, at: Date, pruneBefore: Date): Promise<void>;
     clearLoginFailures(key: string): Promise<void>;
     appendAccountEvent(event: AccountEvent): Promise<void>;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LOGIN_THROTTLE } from '../../server/accounts/loginThrottle';
+import { accountKey, DEFAULT_LOGIN_THROTTLE } from '../../server/accounts/loginThrottle';
 import { apiClient, startTarget } from './apiClient';
 
 // Failed logins are throttled per account and per client address (docs/api.md §2 "Throttling"), on the default limits,
@@ -86,5 +86,14 @@ describe('login throttling', () => {
         expect(events.filter(event => event.action === 'login_locked')).toHaveLength(1);
         expect(events[0]).toMatchObject({ actor: 'anonymous', username: 'operator2', address: '127.0.0.1' });
         expect(JSON.stringify(await store.accountEvents())).not.toContain('wrong password');
+    });
+
+    it('the counters hold one window of failures: a failure on any username drops every older one', async ({ skip }) => {
+        if (!target.store) return skip();
+        await failTimes('operator2', 2);
+        expect(await target.store.loginFailures(accountKey('operator2'), new Date(0))).toHaveLength(2);
+        later(windowMs + 1_000);
+        await failTimes('someone-else', 1);
+        expect(await target.store.loginFailures(accountKey('operator2'), new Date(0))).toEqual([]);
     });
 });

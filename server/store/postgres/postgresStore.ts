@@ -130,7 +130,7 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             createSession: async (token, session) => void (await tx.query(SQL.createSession, [tokenDigest(token), session.userId, session.expiresAt])),
             deleteSession: async token => void (await tx.query(SQL.deleteSession, [tokenDigest(token)])),
             async recordLoginFailure(key, at, pruneBefore) {
-                await tx.query(SQL.pruneLoginFailures, [key, pruneBefore.toISOString()]);
+                await tx.query(SQL.pruneLoginFailures, [pruneBefore.toISOString()]);
                 await tx.query(SQL.recordLoginFailure, [key, at.toISOString()]);
             },
             clearLoginFailures: async key => void (await tx.query(SQL.clearLoginFailures, [key])),

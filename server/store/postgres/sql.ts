@@ -74,7 +74,7 @@ export const SQL = {
     setAccountPassword: 'UPDATE accounts SET password_hash = $2 WHERE id = $1',
 
     loginFailures: `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM login_failures WHERE key = $1 AND at >= $2::timestamptz ORDER BY at`,
-    pruneLoginFailures: 'DELETE FROM login_failures WHERE key = $1 AND at < $2::timestamptz',
+    pruneLoginFailures: 'DELETE FROM login_failures WHERE at < $1::timestamptz',
     recordLoginFailure: 'INSERT INTO login_failures (key, at) VALUES ($1, $2::timestamptz)',
     clearLoginFailures: 'DELETE FROM login_failures WHERE key = $1',
     appendAccountEvent: 'INSERT INTO account_events (at, actor, action, username, address, detail) VALUES ($1::timestamptz, $2, $3, $4, $5, $6)',

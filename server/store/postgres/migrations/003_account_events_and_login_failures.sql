@@ -23,3 +23,4 @@ CREATE TABLE login_failures (
     at timestamptz NOT NULL
 );
 CREATE INDEX login_failures_key ON login_failures (key, at);
+CREATE INDEX login_failures_at ON login_failures (at);
