@@ -3,6 +3,12 @@ import { DataDirLocked, lockDataDir } from './node/dataDirLock';
 import { startReviewServer } from './reviewServer';
 
 // npm run server: the review server from the environment (README "Run it for real"; settings in server/config/config.ts).
+// npm run server -- accounts ...: the accounts command (server/accounts/accountsCommand.ts) on the same database.
+
+if (process.argv[2] === 'accounts') {
+    const { runAccountsCommand } = await import('./accounts/accountsCommand');
+    process.exit(await runAccountsCommand(process.argv.slice(3)));
+}
 
 function refuse(message: string): never {
     console.error(`Review server not started: ${message}`);

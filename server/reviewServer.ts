@@ -1,4 +1,4 @@
-import { DEFAULT_SLA, type SlaCalendar } from '../src/domain/sla';
+import type { SlaCalendar } from '../src/domain/sla';
 import { argon2Passwords } from './accounts/passwords';
 import type { ServerConfig } from './config/config';
 import { openDatabase, prepareDatabase, type DatabaseOptions } from './database';
@@ -29,12 +29,15 @@ export interface ReviewServer {
     close(): Promise<void>;
 }
 
-export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = DEFAULT_SLA): { api: ReviewApi; store: Store } {
+export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store } {
     const store = createPostgresStore(db, { sla });
     const api = createApp({
         store,
         now,
-        config: { base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla, ...config.http },
+        config: {
+            base: '/api', latencyMs: 0, tokenTtlMs: config.tokenTtlMinutes * 60_000, claimTtlMs: config.claimTtlMinutes * 60_000,
+            fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla, loginThrottle: config.loginThrottle, trustProxy: config.trustProxy, ...config.http,
+        },
         passwords: argon2Passwords,
         documents: demoDocuments(db),
     });
@@ -43,7 +46,7 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
 
 export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
     const now = options.now ?? (() => new Date());
-    const sla = options.sla ?? DEFAULT_SLA;
+    const sla = options.sla ?? config.sla;
     const shared = options.db;
     if (shared) await prepareDatabase(shared, config, { now: now(), sla });
     const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });

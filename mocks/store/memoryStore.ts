@@ -7,7 +7,7 @@ import { requestPredicate, type RequestListQuery } from '../../src/domain/lists/
 import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import type { AuditDraft } from '../../src/domain/transitions';
 import type { AuditEntry, QualityReview, QualitySample, ReviewRequest } from '../../src/domain/types';
-import type { Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
+import type { AccountEvent, Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
 import type { Db } from '../db';
 import { auditId, qualityReviewId, qualitySampleId } from '../seed/seed';
 import { createListIndex } from './listIndex';
@@ -33,6 +33,10 @@ export function createMemoryStore(db: Db): Store {
         return next;
     }
 
+    // Login throttling's counters and the account events: kept for the process's life, not in the demo's saved state.
+    const loginFailures = new Map<string, string[]>();
+    const accountEvents: AccountEvent[] = [];
+
     const reads: StoreReads = {
         accounts: async () => [...db.operators],
         credentials: async username => {
@@ -41,6 +45,8 @@ export function createMemoryStore(db: Db): Store {
             return account ? { account, passwordHash: null } : null;
         },
         session: async token => db.state.sessions[token] ?? null,
+        loginFailures: async (key, since) => (loginFailures.get(key) ?? []).filter(at => Date.parse(at) >= since.getTime()),
+        accountEvents: async username => accountEvents.filter(event => username === undefined || event.username === username),
         request: async (kind, id) => db.find(kind, id) ?? null,
         async requests(query: RequestListQuery) {
             const { kind, filter, sort, range, viewerId, now } = query;
@@ -80,6 +86,8 @@ export function createMemoryStore(db: Db): Store {
         const sessions = new Map<string, Session | null>();
         const samples: QualitySample[] = [];
         const reviews = new Map<string, QualityReview>();
+        const failures = new Map<string, string[]>();
+        const events: AccountEvent[] = [];
         const current = <T extends ReviewRequest | undefined>(record: T): T => (record ? (records.get(record.id) as T) ?? record : record);
 
         const tx: StoreWrites = {
@@ -113,6 +121,15 @@ export function createMemoryStore(db: Db): Store {
             },
             createSession: async (token, session) => void sessions.set(token, session),
             deleteSession: async token => void sessions.set(token, null),
+            loginFailures: async (key, since) => (failures.has(key) ? failures.get(key)!.filter(at => Date.parse(at) >= since.getTime()) : reads.loginFailures(key, since)),
+            async recordLoginFailure(key, at, pruneBefore) {
+                const recent = (times: string[]) => times.filter(time => Date.parse(time) >= pruneBefore.getTime());
+                // Every key's old failures go: the map holds one window of them, however many usernames are tried.
+                for (const [other, times] of loginFailures) if (!failures.has(other)) failures.set(other, recent(times));
+                failures.set(key, [...recent(failures.get(key) ?? []), at.toISOString()]);
+            },
+            clearLoginFailures: async key => void failures.set(key, []),
+            appendAccountEvent: async event => void events.push(event),
             async samplingPopulation(operatorId: string, range: DayRange) {
                 const { startMs, endMs } = rangeBounds(range);
                 const sampled = new Set([...db.state.qualityReviews, ...reviews.values()].map(review => review.requestId));
@@ -143,6 +160,11 @@ export function createMemoryStore(db: Db): Store {
                 if (session) state.sessions[token] = session;
                 else delete state.sessions[token];
             }
+            for (const [key, times] of failures) {
+                if (times.length > 0) loginFailures.set(key, times);
+                else loginFailures.delete(key);
+            }
+            accountEvents.push(...events);
             state.qualitySamples.push(...samples);
             for (const review of reviews.values()) {
                 const known = state.qualityReviews.find(r => r.id === review.id);

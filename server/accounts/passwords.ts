@@ -8,9 +8,16 @@ const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCo
 
 export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
 
+// What a password is checked against when there is no hash (an unknown or disabled username): the same work, always false.
+let noAccountHash: Promise<string> | null = null;
+
 export const argon2Passwords: PasswordCheck = {
     async verify(password, stored) {
-        if (stored === null) return false;
+        if (stored === null) {
+            noAccountHash ??= hashPassword(crypto.randomUUID());
+            await verify(await noAccountHash, password).catch(() => false);
+            return false;
+        }
         try {
             return await verify(stored, password);
         } catch {

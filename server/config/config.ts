@@ -1,4 +1,8 @@
 import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../../src/domain/fourEyes';
+import { CLAIM_TTL_MS } from '../../src/domain/requestStatus';
+import { DEFAULT_SLA, type SlaCalendar } from '../../src/domain/sla';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from '../accounts/loginThrottle';
+import { parseHolidays } from './calendar';
 import { HttpSettingError, httpSettingsFromEnv, type HttpSettings } from '../http/settings';
 
 // The review server's settings, from the environment, checked once at start: a wrong value stops the server with a message
@@ -16,6 +20,14 @@ export interface ServerConfig {
     seedDemoSize: number;
     fourEyesThresholdIdr: number;
     tokenTtlMinutes: number;
+    /** API_CLAIM_LIFETIME_MINUTES: how long a claim lasts without a heartbeat (the console beats every minute). */
+    claimTtlMinutes: number;
+    /** API_SLA_BUSINESS_DAYS and API_HOLIDAYS: when a request is due. */
+    sla: SlaCalendar;
+    /** API_LOGIN_WINDOW_MINUTES, API_LOGIN_MAX_FAILURES_PER_ACCOUNT, API_LOGIN_MAX_FAILURES_PER_ADDRESS. */
+    loginThrottle: LoginThrottleSettings;
+    /** API_TRUST_PROXY: the client's address is the last X-Forwarded-For hop (only behind a proxy that sets it). */
+    trustProxy: boolean;
     /** The HTTP app's settings (server/http/settings.ts): API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL, API_DEMO (off). */
     http: HttpSettings;
 }
@@ -72,6 +84,23 @@ function httpSettings(env: Env): HttpSettings {
     }
 }
 
+function slaCalendar(env: Env): SlaCalendar {
+    const businessDays = wholeNumber(env, 'API_SLA_BUSINESS_DAYS', DEFAULT_SLA.businessDays, 1, 60, ' of business days');
+    const raw = given(env, 'API_HOLIDAYS');
+    if (raw === undefined) return { ...DEFAULT_SLA, businessDays };
+    const parsed = parseHolidays(raw);
+    if ('problem' in parsed) throw new ConfigError('API_HOLIDAYS', parsed.problem);
+    return { ...DEFAULT_SLA, businessDays, holidays: parsed.holidays };
+}
+
+function loginThrottle(env: Env): LoginThrottleSettings {
+    return {
+        windowMs: wholeNumber(env, 'API_LOGIN_WINDOW_MINUTES', DEFAULT_LOGIN_THROTTLE.windowMs / 60_000, 1, 24 * 60, ' of minutes') * 60_000,
+        perAccount: wholeNumber(env, 'API_LOGIN_MAX_FAILURES_PER_ACCOUNT', DEFAULT_LOGIN_THROTTLE.perAccount, 1, 1_000),
+        perAddress: wholeNumber(env, 'API_LOGIN_MAX_FAILURES_PER_ADDRESS', DEFAULT_LOGIN_THROTTLE.perAddress, 1, 1_000_000),
+    };
+}
+
 export function loadConfig(env: Env = process.env): ServerConfig {
     return {
         port: wholeNumber(env, 'API_PORT', 8787, 0, 65_535),
@@ -83,6 +112,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         seedDemoSize: wholeNumber(env, 'SEED_DEMO_SIZE', 300, 1, 2_000_000),
         fourEyesThresholdIdr: wholeNumber(env, 'API_FOUR_EYES_THRESHOLD_IDR', DEFAULT_FOUR_EYES_THRESHOLD_IDR, 0, Number.MAX_SAFE_INTEGER, ' of rupiah'),
         tokenTtlMinutes: wholeNumber(env, 'API_TOKEN_TTL_MINUTES', 8 * 60, 1, 60 * 24 * 30),
+        // At least 2 minutes: the console keeps a claim alive once a minute.
+        claimTtlMinutes: wholeNumber(env, 'API_CLAIM_LIFETIME_MINUTES', CLAIM_TTL_MS / 60_000, 2, 24 * 60, ' of minutes'),
+        sla: slaCalendar(env),
+        loginThrottle: loginThrottle(env),
+        trustProxy: flag(env, 'API_TRUST_PROXY'),
         http: httpSettings(env),
     };
 }

@@ -1,4 +1,5 @@
 import type { SlaCalendar } from '../../src/domain/sla';
+import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { Store } from '../store/store';
 
 // What the contract app is made of: a store, a clock, the settings, and the few things that differ between the mock and
@@ -15,6 +16,12 @@ export interface AppConfig {
     fourEyesThresholdIdr: number;
     /** The review team's calendar: SLA business days, holidays, the day the checks are run for. */
     sla: SlaCalendar;
+    /** How long a claim lasts without a heartbeat, in ms (CLAIM_TTL_MS, 15 minutes, by default). */
+    claimTtlMs?: number;
+    /** Failed logins allowed per account and per address within a window before 429 (DEFAULT_LOGIN_THROTTLE by default). */
+    loginThrottle?: LoginThrottleSettings;
+    /** Behind a proxy: the client's address is the last hop of X-Forwarded-For, not the socket's peer. Off by default. */
+    trustProxy?: boolean;
     /** Demo mode (the mock): POST /demo/reset exists (supervisors), and "*" may be an allowed origin. Off by default. */
     demo?: boolean;
     /** Origins whose console may call the API from a browser (CORS); ["*"]: any, demo mode only. None by default. */

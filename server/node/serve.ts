@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { receivedFrom } from '../http/clientAddress';
 
 // A web-standard fetch function (the contract app) on a Node socket: the mock's standalone server and the review server.
 // What only a socket sees is answered here, in the contract's error shape: a malformed request line or header (Node's
@@ -108,7 +109,7 @@ export function serve(fetch: (request: Request) => Promise<Response>, { port, ho
     const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requireHostHeader: false }, async (req, res) => {
         try {
             const request = toRequest(req, origin);
-            await send(req, res, request instanceof Response ? request : await fetch(request));
+            await send(req, res, request instanceof Response ? request : await fetch(receivedFrom(request, req.socket.remoteAddress)));
         } catch (error) {
             console.error('[http]', error);
             if (!res.headersSent) await send(req, res, internalError());

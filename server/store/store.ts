@@ -21,6 +21,19 @@ export interface Credentials {
     passwordHash: string | null;
 }
 
+/** Something that happened to an account (failed logins, lockouts, the accounts command), never with a password. */
+export interface AccountEvent {
+    at: string;
+    /** An account id, "anonymous" (a login), or "cli:<os user>" (the accounts command). */
+    actor: string;
+    action: 'login_failed' | 'login_locked' | 'account_added' | 'account_disabled' | 'account_enabled' | 'role_changed' | 'password_reset';
+    /** The account acted on (at login: the username as typed, trimmed, lower case). */
+    username: string;
+    /** The client's address, when known (logins). */
+    address: string | null;
+    detail: string | null;
+}
+
 /** What GET /stats is computed from (src/domain/teamStats.ts). */
 export interface StatsFacts {
     /** The decisions in the range and the claims they were made on, in write order. */
@@ -35,7 +48,12 @@ export interface StoreReads {
     accounts(): Promise<Operator[]>;
     /** The account a username (trimmed, lower case) signs in to. */
     credentials(username: string): Promise<Credentials | null>;
+    /** The session of a token, while its account is enabled. */
     session(token: string): Promise<Session | null>;
+    /** The instants (ISO) of the failed logins recorded under `key` since `since` (server/accounts/loginThrottle.ts). */
+    loginFailures(key: string, since: Date): Promise<string[]>;
+    /** Account events in write order, of one username or all. */
+    accountEvents(username?: string): Promise<AccountEvent[]>;
     request(kind: RequestKind, id: string): Promise<ReviewRequest | null>;
     requests(query: RequestListQuery): Promise<Page<ReviewRequest>>;
     /** Whether some claim has run out by `now` (a cheap look before a lapse transaction). */
@@ -65,6 +83,10 @@ export interface StoreWrites extends StoreReads {
     appendAudit(entry: AuditDraft): Promise<AuditEntry>;
     createSession(token: string, session: Session): Promise<void>;
     deleteSession(token: string): Promise<void>;
+    /** Records a failed login under `key`, dropping every key's failures before `pruneBefore`. */
+    recordLoginFailure(key: string, at: Date, pruneBefore: Date): Promise<void>;
+    clearLoginFailures(key: string): Promise<void>;
+    appendAccountEvent(event: AccountEvent): Promise<void>;
     /** The requests `operatorId` decided within the range (UTC days) that no sample holds yet. */
     samplingPopulation(operatorId: string, range: DayRange): Promise<ReviewRequest[]>;
     /** Numbers the sample and its reviews (in the order given). */

@@ -33,7 +33,7 @@ const AUDIT_ACTION: Record<RequestAction, AuditAction> = {
     approve_first: 'approve', second_approve: 'second_approve', send_back: 'send_back', reassign: 'reassign',
 };
 
-const claimEnd = (now: Date) => new Date(now.getTime() + CLAIM_TTL_MS).toISOString();
+const claimEnd = (now: Date, claimTtlMs: number) => new Date(now.getTime() + claimTtlMs).toISOString();
 
 /** Applies a state-machine action: the new status, version + 1, and the audit entry; 409 conflict_state when not allowed. */
 function step(record: ReviewRequest, action: RequestAction, actorId: string, now: Date, changes: Partial<ReviewRequest>, audit: { reasons?: string[]; note?: string | null; assignee?: string } = {}): Change {
@@ -63,11 +63,11 @@ function requirePreconditions(record: Cancellation) {
     if (failing.length > 0) refuse('preconditions_failed', `preconditions not met: ${failing.join(', ')}`, { preconditions: failing, record });
 }
 
-/** Claims a pending request, or keeps alive the claim the actor already holds (the review screen's heartbeat). */
-export function claim(record: ReviewRequest, actor: Actor, now: Date): Change {
-    if (isHeldBy(record, actor.id)) return { type: 'heartbeat', record: { ...record, claimExpiresAt: claimEnd(now) } };
+/** Claims a pending request, or keeps alive the claim the actor already holds (the review screen's heartbeat), for `claimTtlMs`. */
+export function claim(record: ReviewRequest, actor: Actor, now: Date, claimTtlMs = CLAIM_TTL_MS): Change {
+    if (isHeldBy(record, actor.id)) return { type: 'heartbeat', record: { ...record, claimExpiresAt: claimEnd(now, claimTtlMs) } };
     if (record.status === 'in_review') requireHeldBy(record, actor);
-    return step(record, 'claim', actor.id, now, { assignee: actor.id, claimedAt: now.toISOString(), claimExpiresAt: claimEnd(now) });
+    return step(record, 'claim', actor.id, now, { assignee: actor.id, claimedAt: now.toISOString(), claimExpiresAt: claimEnd(now, claimTtlMs) });
 }
 
 /** The holder gives the request back to the queue; a supervisor may take back anyone's claim. */
@@ -153,6 +153,6 @@ export function sendBack(record: ReviewRequest, actor: Actor, now: Date, { versi
 }
 
 /** A supervisor hands an open request to `to`, who holds a fresh claim; whoever held it loses it. */
-export function reassign(record: ReviewRequest, actor: Actor, now: Date, { to, note }: { to: string; note: string }): Change {
-    return step(record, 'reassign', actor.id, now, { assignee: to, claimedAt: now.toISOString(), claimExpiresAt: claimEnd(now) }, { note, assignee: to });
+export function reassign(record: ReviewRequest, actor: Actor, now: Date, { to, note }: { to: string; note: string }, claimTtlMs = CLAIM_TTL_MS): Change {
+    return step(record, 'reassign', actor.id, now, { assignee: to, claimedAt: now.toISOString(), claimExpiresAt: claimEnd(now, claimTtlMs) }, { note, assignee: to });
 }

@@ -21,6 +21,7 @@ export function createAuthProvider(apiUrl: string): AuthProvider {
                 session.set(json as LoginResponse);
             } catch (error) {
                 if (error instanceof HttpError && error.status === 401) throw new Error('app.auth.wrong_credentials', { cause: error });
+                if (error instanceof HttpError && error.status === 429) throw new Error('app.errors.too_many_attempts', { cause: error });
                 throw error;
             }
         },

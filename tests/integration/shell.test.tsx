@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LOGIN_THROTTLE } from '../../server/accounts/loginThrottle';
 import { slaStanding } from '../../src/domain/sla';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 
@@ -29,6 +30,17 @@ describe('signing in', () => {
         await user.click(screen.getByRole('button', { name: /sign in/i }));
         expect(await screen.findByText('Wrong username or password.')).toBeInTheDocument();
         expect(localStorage.getItem('axis-review-session')).toBeNull();
+    });
+
+    it('after too many failed sign-ins the login screen says to wait, not that the password is wrong', async () => {
+        const attempt = () => fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'guesser', password: 'nope' }) });
+        for (let i = 0; i < DEFAULT_LOGIN_THROTTLE.perAccount; i += 1) expect((await attempt()).status).toBe(401);
+        renderConsole();
+        const user = userEvent.setup();
+        await user.type(await screen.findByLabelText(/username/i), 'guesser');
+        await user.type(screen.getByLabelText(/password/i, { selector: 'input' }), 'nope');
+        await user.click(screen.getByRole('button', { name: /sign in/i }));
+        expect(await screen.findByText('Too many failed sign-ins. Wait a few minutes, then try again.')).toBeInTheDocument();
     });
 
     it('an operator signs in and lands on the verification queue, filled by the server', async () => {

@@ -1,7 +1,11 @@
 // @vitest-environment node
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb } from '../../mocks/db';
+import { DEFAULT_SLA, dueAt } from '../../src/domain/sla';
 import { ConfigError, loadConfig } from '../../server/config/config';
 import { startReviewServer } from '../../server/reviewServer';
 import { apiClient } from '../contract/apiClient';
@@ -16,7 +20,8 @@ describe('reading the environment', () => {
     it('has defaults for everything', () => {
         expect(loadConfig({})).toEqual({
             port: 8787, host: '127.0.0.1', dataDir: '.data', databaseUrl: null, poolSize: 10, seedDemo: false, seedDemoSize: 300,
-            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480, http: { demo: false },
+            fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480, claimTtlMinutes: 15, sla: { businessDays: 3, holidays: new Set(), utcOffsetMinutes: 420 },
+            loginThrottle: { windowMs: 15 * 60_000, perAccount: 5, perAddress: 50 }, trustProxy: false, http: { demo: false },
         });
     });
 
@@ -25,9 +30,13 @@ describe('reading the environment', () => {
             API_PORT: '9000', API_HOST: '0.0.0.0', DATA_DIR: '/var/lib/review', DATABASE_URL: 'postgres://app@db:5432/review', DATABASE_POOL_SIZE: '4',
             SEED_DEMO: '1', SEED_DEMO_SIZE: '1000', API_FOUR_EYES_THRESHOLD_IDR: '0', API_TOKEN_TTL_MINUTES: '30',
             API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '65536', API_PUBLIC_URL: 'https://review.example',
+            API_CLAIM_LIFETIME_MINUTES: '5', API_SLA_BUSINESS_DAYS: '2', API_HOLIDAYS: '2026-12-25, 2027-01-01', API_LOGIN_WINDOW_MINUTES: '10',
+            API_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', API_LOGIN_MAX_FAILURES_PER_ADDRESS: '30', API_TRUST_PROXY: '1',
         })).toEqual({
             port: 9000, host: '0.0.0.0', dataDir: '/var/lib/review', databaseUrl: 'postgres://app@db:5432/review', poolSize: 4, seedDemo: true,
-            seedDemoSize: 1000, fourEyesThresholdIdr: 0, tokenTtlMinutes: 30,
+            seedDemoSize: 1000, fourEyesThresholdIdr: 0, tokenTtlMinutes: 30, claimTtlMinutes: 5,
+            sla: { businessDays: 2, holidays: new Set(['2026-12-25', '2027-01-01']), utcOffsetMinutes: 420 },
+            loginThrottle: { windowMs: 10 * 60_000, perAccount: 3, perAddress: 30 }, trustProxy: true,
             http: { demo: false, allowedOrigins: ['https://console.example'], maxBodyBytes: 65536, publicUrl: 'https://review.example' },
         });
     });
@@ -36,9 +45,25 @@ describe('reading the environment', () => {
         ['API_PORT', '80a'], ['API_PORT', '70000'], ['DATABASE_URL', 'mysql://x@y/z'], ['DATABASE_URL', 'not a url'], ['DATABASE_POOL_SIZE', '0'],
         ['SEED_DEMO', 'yes please'], ['SEED_DEMO_SIZE', '-5'], ['API_FOUR_EYES_THRESHOLD_IDR', '1.5'], ['API_TOKEN_TTL_MINUTES', 'forever'],
         ['API_ALLOWED_ORIGINS', '*'], ['API_ALLOWED_ORIGINS', 'console.example'], ['API_MAX_BODY_BYTES', '0'], ['API_PUBLIC_URL', 'javascript:alert(1)'], ['API_DEMO', 'maybe'],
+        ['API_CLAIM_LIFETIME_MINUTES', '1'], ['API_SLA_BUSINESS_DAYS', '0'], ['API_HOLIDAYS', '2026-02-30'], ['API_HOLIDAYS', '2026-12-25,christmas'],
+        ['API_HOLIDAYS', '/no/such/holidays.txt'], ['API_LOGIN_WINDOW_MINUTES', 'soon'], ['API_LOGIN_MAX_FAILURES_PER_ACCOUNT', '0'],
+        ['API_LOGIN_MAX_FAILURES_PER_ADDRESS', '-1'], ['API_TRUST_PROXY', 'maybe'],
     ])('refuses %s=%j, naming the variable', (variable, value) => {
         expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} `));
+    });
+
+    it('API_HOLIDAYS may name a file of days, one a line, with comments', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'review-holidays-'));
+        try {
+            const file = join(dir, 'holidays.txt');
+            writeFileSync(file, '# Indonesia 2027\n2027-01-01  # New Year\n\n2027-03-20\n');
+            expect(loadConfig({ API_HOLIDAYS: file }).sla.holidays).toEqual(new Set(['2027-01-01', '2027-03-20']));
+            writeFileSync(file, '2027-13-01\n');
+            expect(() => loadConfig({ API_HOLIDAYS: file })).toThrow(/^API_HOLIDAYS must list real days as YYYY-MM-DD, not "2027-13-01"/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
 
@@ -139,6 +164,92 @@ describe('each setting changes the server', () => {
         } finally {
             await server.close();
         }
+    });
+
+    it('API_CLAIM_LIFETIME_MINUTES: how soon an untouched claim lapses and another operator may take it', async () => {
+        const clock = { now: new Date() };
+        const server = await serverWith({ API_CLAIM_LIFETIME_MINUTES: '5' }, () => clock.now);
+        try {
+            const api = apiClient(server.url);
+            const [first, second] = [await api.login('operator1'), await api.login('operator2')];
+            const claimed = await api.call('POST', '/verifications/claim-next', { token: first, body: {} });
+            expect(Date.parse(claimed.body.claimExpiresAt) - clock.now.getTime()).toBe(5 * 60_000);
+            clock.now = new Date(clock.now.getTime() + 4 * 60_000);
+            expect((await api.call('POST', `/verifications/${claimed.body.id}/claim`, { token: second })).status).toBe(409);
+            clock.now = new Date(clock.now.getTime() + 60_000);
+            expect((await api.call('POST', `/verifications/${claimed.body.id}/claim`, { token: second })).body).toMatchObject({ status: 'in_review', assignee: 'u-operator2' });
+        } finally {
+            await server.close();
+        }
+    });
+
+    it('API_SLA_BUSINESS_DAYS and API_HOLIDAYS: when a new request is due', async () => {
+        const empty = await openPglite({ loadDataDir: loadTemplate(inject('emptyDatabaseTemplate')) });
+        // Every weekday of the seed's weeks is a holiday, but one: the due times move past them.
+        const now = new Date();
+        const holidays = Array.from({ length: 40 }, (_, i) => new Date(now.getTime() - (i - 10) * 86_400_000).toISOString().slice(0, 10));
+        const calendar = { ...DEFAULT_SLA, businessDays: 2, holidays: new Set(holidays) };
+        try {
+            const server = await serverWith({ SEED_DEMO: '1', SEED_DEMO_SIZE: '20', API_SLA_BUSINESS_DAYS: '2', API_HOLIDAYS: holidays.join(',') }, () => now, empty);
+            try {
+                const api = apiClient(server.url);
+                const { body } = await api.list('/verifications', { range: [0, 99] }, await api.login('supervisor1'));
+                for (const record of body) expect(record.dueAt, record.id).toBe(dueAt(new Date(record.submittedAt), calendar).toISOString());
+                expect(body.filter(record => record.dueAt !== dueAt(new Date(record.submittedAt), DEFAULT_SLA).toISOString())).toHaveLength(body.length);
+            } finally {
+                await server.close();
+            }
+        } finally {
+            await empty.close();
+        }
+    });
+
+    describe('login throttling', () => {
+        // Each test on its own day in the past, later and later: the failures of one never count in another's window.
+        const daysAgo = (days: number) => ({ now: new Date(Date.now() - days * 86_400_000) });
+        const failed = (api: ReturnType<typeof apiClient>, username: string, headers: Record<string, string> = {}) =>
+            api.call('POST', '/auth/login', { body: { username, password: 'wrong' }, headers });
+
+        it('API_LOGIN_MAX_FAILURES_PER_ACCOUNT and API_LOGIN_WINDOW_MINUTES: how many failures lock a username, and for how long', async () => {
+            const clock = daysAgo(30);
+            const server = await serverWith({ API_LOGIN_MAX_FAILURES_PER_ACCOUNT: '2', API_LOGIN_WINDOW_MINUTES: '1' }, () => clock.now);
+            try {
+                const api = apiClient(server.url);
+                expect((await failed(api, 'operator1')).status).toBe(401);
+                expect((await failed(api, 'operator1')).status).toBe(401);
+                const refused = await failed(api, 'operator1');
+                expect(refused.status).toBe(429);
+                expect(Number(refused.headers.get('Retry-After'))).toBe(60);
+                clock.now = new Date(clock.now.getTime() + 60_000);
+                expect((await api.call('POST', '/auth/login', { body: { username: 'operator1', password: 'demo' } })).status).toBe(200);
+            } finally {
+                await server.close();
+            }
+        });
+
+        it('API_LOGIN_MAX_FAILURES_PER_ADDRESS and API_TRUST_PROXY: the address is the socket\'s, or behind a trusted proxy the last X-Forwarded-For hop', async () => {
+            const direct = daysAgo(20);
+            let server = await serverWith({ API_LOGIN_MAX_FAILURES_PER_ADDRESS: '3' }, () => direct.now);
+            try {
+                const api = apiClient(server.url);
+                // Not trusted: a client cannot pick its own address with the header.
+                for (const hop of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) expect((await failed(api, `guess-${hop}`, { 'X-Forwarded-For': hop })).status).toBe(401);
+                expect((await failed(api, 'guess-4', { 'X-Forwarded-For': '10.0.0.4' })).status).toBe(429);
+            } finally {
+                await server.close();
+            }
+            const proxied = daysAgo(10);
+            server = await serverWith({ API_LOGIN_MAX_FAILURES_PER_ADDRESS: '3', API_TRUST_PROXY: '1' }, () => proxied.now);
+            try {
+                const api = apiClient(server.url);
+                const from = (address: string) => ({ 'X-Forwarded-For': `203.0.113.9, ${address}` });
+                for (let i = 0; i < 3; i += 1) expect((await failed(api, `guess-${i}`, from('10.0.0.1'))).status).toBe(401);
+                expect((await failed(api, 'guess-9', from('10.0.0.1'))).status).toBe(429);
+                expect((await api.call('POST', '/auth/login', { body: { username: 'supervisor1', password: 'demo' }, headers: from('10.0.0.2') })).status).toBe(200);
+            } finally {
+                await server.close();
+            }
+        });
     });
 
     // DATA_DIR: tests/server/dataDir.test.ts (the server opens and keeps its data there); DATABASE_URL and

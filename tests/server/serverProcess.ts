@@ -52,3 +52,16 @@ export async function dataDirFromTemplate(dir: string, templatePath: string): Pr
     const db = await PGlite.create({ dataDir: dir, loadDataDir: loadTemplate(templatePath), extensions: { pg_trgm } });
     await db.close();
 }
+
+/** `npm run server -- accounts <args>` as a child process, `stdin` piped to it; resolves when it ends. */
+export function runAccountsProcess(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | string; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'accounts', ...args], {
+        cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stdin!.end(stdin);
+    return new Promise(done => child.once('exit', (code, signal) => done({ code: code ?? signal ?? -1, stdout, stderr })));
+}

@@ -3,7 +3,7 @@ import { ref, type SchemaName } from './components';
 // The endpoints of docs/api.md as OpenAPI paths. The prose (rules, order of checks) stays in docs/api.md; each operation
 // points to its section.
 
-type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409;
+type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 429;
 
 interface Endpoint {
     summary: string;
@@ -25,6 +25,7 @@ const ERROR_MEANING: Partial<Record<Status, string>> = {
     403: 'The role or the four-eyes rule forbids it (forbidden, four_eyes_same_person)',
     404: 'Unknown id or route (not_found), or nothing to review (queue_empty)',
     409: 'The request is not in a state that allows it (conflict_claimed, conflict_version, conflict_state, preconditions_failed)',
+    429: 'Too many failed logins for this account or from this address within the window (too_many_attempts); Retry-After says when to try again',
 };
 
 const pathId = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
@@ -57,7 +58,7 @@ function requestEndpoints(resource: 'verifications' | 'cancellations', record: '
 }
 
 export const ENDPOINTS: Record<string, Record<string, Endpoint>> = {
-    '/auth/login': { post: { summary: 'Sign in', section: '2', tag: 'auth', auth: 'public', body: 'LoginBody', answer: { status: 200, schema: 'LoginAnswer' }, errors: [400, 401] } },
+    '/auth/login': { post: { summary: 'Sign in', section: '2', tag: 'auth', auth: 'public', body: 'LoginBody', answer: { status: 200, schema: 'LoginAnswer' }, errors: [400, 401, 429] } },
     '/auth/logout': { post: { summary: 'Revoke this token', section: '2', tag: 'auth', answer: { status: 204 }, errors: [401] } },
     ...requestEndpoints('verifications', 'Verification', 'VerificationFilter'),
     ...requestEndpoints('cancellations', 'Cancellation', 'CancellationFilter'),

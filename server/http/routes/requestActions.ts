@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { approveBody, claimNextBody, reassignBody, rejectBody, releaseBody, sendBackBody } from '../../../src/contract/bodies';
 import { invalidReasonIds } from '../../../src/domain/reasonCatalogue';
 import { refuse } from '../../../src/domain/refusal';
+import { CLAIM_TTL_MS } from '../../../src/domain/requestStatus';
 import { approve, claim, reassign, reject, release, sendBack, type Actor, type Change } from '../../../src/domain/transitions';
 import type { RequestKind, ReviewRequest } from '../../../src/domain/types';
 import type { StoreWrites } from '../../store/store';
@@ -16,14 +17,16 @@ import { checkBody, readBody } from '../validate';
 // The explicit actions on requests (docs/api.md §7): claim, claim-next, release, approve, reject, and for supervisors
 // send-back and reassign. Each one is a transaction: lock the request, apply the rule, write the record and its entry.
 
+const claimLifetime = (deps: AppDeps) => deps.config.claimTtlMs ?? CLAIM_TTL_MS;
+
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
 
 /** claim-next inside a transaction: lapse what expired, then claim the first candidate; null when nothing is left. */
-async function claimNextWithin(tx: StoreWrites, kind: RequestKind, actor: Actor, exclude: ReadonlySet<string>, now: Date): Promise<ReviewRequest | null> {
+async function claimNextWithin(tx: StoreWrites, kind: RequestKind, actor: Actor, exclude: ReadonlySet<string>, now: Date, claimTtlMs: number): Promise<ReviewRequest | null> {
     // Claims that expired while the body was read lapse first, so an expired claim is never answered as held.
     await lapseWithin(tx, now);
     const next = await tx.lockNextCandidate(kind, actor.id, exclude);
-    return next ? apply(tx, claim(next, actor, now)) : null;
+    return next ? apply(tx, claim(next, actor, now, claimTtlMs)) : null;
 }
 
 async function locked(tx: StoreWrites, kind: RequestKind, id: string): Promise<ReviewRequest> {
@@ -43,7 +46,7 @@ async function act(call: AuthedCall, kind: RequestKind, rule: (record: ReviewReq
         const at = now();
         const change = await rule(await locked(tx, kind, call.params.id ?? ''), tx, at);
         const decided = await apply(tx, change);
-        const following = next ? await claimNextWithin(tx, kind, call.user, new Set(next.exclude ?? []), at) : undefined;
+        const following = next ? await claimNextWithin(tx, kind, call.user, new Set(next.exclude ?? []), at, claimLifetime(call.deps)) : undefined;
         return { decided, replay: change.type === 'replay', following };
     });
     const { decided, replay, following } = result;
@@ -59,11 +62,11 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     // "Review next". Before `${path}/:id`: "claim-next" is never an id.
     app.post(`${path}/claim-next`, on(async call => {
         const { exclude } = checkBody(claimNextBody, await readBody(call));
-        const claimed = await deps.store.transaction(tx => claimNextWithin(tx, kind, call.user, new Set(exclude ?? []), deps.now()));
+        const claimed = await deps.store.transaction(tx => claimNextWithin(tx, kind, call.user, new Set(exclude ?? []), deps.now(), claimLifetime(deps)));
         return claimed ? answer(call, claimed) : refuse('queue_empty', `no ${kind} left to review`);
     }));
 
-    app.post(`${path}/:id/claim`, on(call => act(call, kind, (record, _tx, now) => claim(record, call.user, now))));
+    app.post(`${path}/:id/claim`, on(call => act(call, kind, (record, _tx, now) => claim(record, call.user, now, claimLifetime(deps)))));
 
     app.post(`${path}/:id/release`, on(async call => {
         const { note } = checkBody(releaseBody, await readBody(call));
@@ -96,6 +99,6 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     app.post(`${path}/:id/reassign`, supervisors(async call => {
         const accounts = new Set((await deps.store.accounts()).map(account => account.id));
         const input = checkBody(reassignBody(id => accounts.has(id)), await readBody(call));
-        return act(call, kind, (record, _tx, now) => reassign(record, call.user, now, input));
+        return act(call, kind, (record, _tx, now) => reassign(record, call.user, now, input, claimLifetime(deps)));
     }));
 }

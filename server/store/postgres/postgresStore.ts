@@ -8,8 +8,8 @@ import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sl
 import type { AuditDraft } from '../../../src/domain/transitions';
 import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
 import type { AuditEntry, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
-import type { Store, StoreReads, StoreWrites } from '../store';
-import type { Executor, Queryable } from './executor';
+import type { AccountEvent, Store, StoreReads, StoreWrites } from '../store';
+import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
 import {
     AUDIT_SORT_COLUMNS, auditWhere, columnOrder, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
@@ -72,6 +72,8 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
                 return row ? { account: { id: row.id, username: row.username, name: row.name, role: row.role }, passwordHash: row.password_hash } : null;
             },
             session: async token => (await q.query<{ userId: string; expiresAt: string }>(SQL.session, [tokenDigest(token)]))[0] ?? null,
+            loginFailures: (key, since) => records<string>(q, SQL.loginFailures, [key, since.toISOString()], 'at'),
+            accountEvents: async username => q.query<AccountEvent & Row>(SQL.accountEvents, [username ?? null]),
             request: (kind, id) => first(q, SQL.request, [kind, id], 'record'),
             async requests(query) {
                 const { kind, filter, sort, range, viewerId, now } = query;
@@ -127,6 +129,12 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             },
             createSession: async (token, session) => void (await tx.query(SQL.createSession, [tokenDigest(token), session.userId, session.expiresAt])),
             deleteSession: async token => void (await tx.query(SQL.deleteSession, [tokenDigest(token)])),
+            async recordLoginFailure(key, at, pruneBefore) {
+                await tx.query(SQL.pruneLoginFailures, [pruneBefore.toISOString()]);
+                await tx.query(SQL.recordLoginFailure, [key, at.toISOString()]);
+            },
+            clearLoginFailures: async key => void (await tx.query(SQL.clearLoginFailures, [key])),
+            appendAccountEvent: async event => void (await tx.query(SQL.appendAccountEvent, [event.at, event.actor, event.action, event.username, event.address, event.detail])),
             async samplingPopulation(operatorId, range) {
                 const { startMs, endMs } = rangeBounds(range);
                 return records(tx, SQL.samplingPopulation, [operatorId, new Date(startMs).toISOString(), new Date(endMs).toISOString()], 'record');

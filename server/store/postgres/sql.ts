@@ -59,9 +59,27 @@ export const SQL = {
     accountCount: 'SELECT count(*)::int AS count FROM accounts',
     requestCount: 'SELECT count(*)::int AS count FROM requests',
 
-    session: `SELECT user_id AS "userId", to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt" FROM sessions WHERE token_sha256 = $1`,
+    /** A disabled account's tokens stop working at once, even before they are revoked. */
+    session: `SELECT s.user_id AS "userId", to_char(s.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt"
+        FROM sessions s JOIN accounts a ON a.id = s.user_id WHERE s.token_sha256 = $1 AND a.disabled_at IS NULL`,
     createSession: 'INSERT INTO sessions (token_sha256, user_id, expires_at) VALUES ($1, $2, $3::timestamptz)',
     deleteSession: 'DELETE FROM sessions WHERE token_sha256 = $1',
+    revokeSessionsCounted: 'DELETE FROM sessions WHERE user_id = $1 RETURNING 1 AS n',
+
+    /** The accounts command (server/accounts/accountsCommand.ts). */
+    accountList: `SELECT id, username, name, role, disabled_at IS NOT NULL AS disabled FROM accounts ORDER BY ordinal`,
+    accountByUsername: 'SELECT id, username, name, role, disabled_at IS NOT NULL AS disabled FROM accounts WHERE username = $1 FOR UPDATE',
+    setAccountDisabled: 'UPDATE accounts SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1',
+    setAccountRole: 'UPDATE accounts SET role = $2 WHERE id = $1',
+    setAccountPassword: 'UPDATE accounts SET password_hash = $2 WHERE id = $1',
+
+    loginFailures: `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM login_failures WHERE key = $1 AND at >= $2::timestamptz ORDER BY at`,
+    pruneLoginFailures: 'DELETE FROM login_failures WHERE at < $1::timestamptz',
+    recordLoginFailure: 'INSERT INTO login_failures (key, at) VALUES ($1, $2::timestamptz)',
+    clearLoginFailures: 'DELETE FROM login_failures WHERE key = $1',
+    appendAccountEvent: 'INSERT INTO account_events (at, actor, action, username, address, detail) VALUES ($1::timestamptz, $2, $3, $4, $5, $6)',
+    accountEvents: `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, username, address, detail
+        FROM account_events WHERE $1::text IS NULL OR username = $1 ORDER BY seq`,
 
     /** $1..$8: at, actor, action, request kind, request id, to-status, reasons (JSON), the entry without its id (JSON). */
     appendAudit: `WITH n AS (SELECT nextval('audit_seq') AS seq),
