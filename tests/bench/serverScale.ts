@@ -122,22 +122,6 @@ export async function serverScalePhase(ctx: PhaseContext) {
         }
     }
 
-    // The mock: its own seed at each size, in a process of its own (a million requests take GBs of heap).
-    if (settings.serverMockLarge) {
-        try {
-            figures.mock = await measure('mock', async size => {
-                const api = await startApiServer({ latencyMs: 0, size, operators, maxHeapMb: 16_000 });
-                log(`  mock ${size}: seeded and listening in ${(api.startupMs / 1000).toFixed(1)} s`);
-                return { url: api.url, session: api.session, stop: api.stop };
-            });
-        } catch (error) {
-            figures.mock = `not measured: ${error instanceof Error ? error.message : String(error)}`;
-            log(`  mock: ${figures.mock}`);
-        }
-    } else {
-        figures.mock = 'not measured: BENCH_SERVER_MOCK=0';
-    }
-
     const backends: { name: BackendName; prepare: (size: number, keep: boolean) => Promise<BenchDatabase> }[] = [
         { name: 'embedded PostgreSQL', prepare: (size, keep) => pgliteDatabase(size, operators, keep, log) },
     ];
@@ -163,6 +147,22 @@ export async function serverScalePhase(ctx: PhaseContext) {
         const byDb = new Map([[small, smallDb], [large, largeDb]]);
         const measured = await measure(backend.name, size => reviewServer(byDb.get(size)!, Math.max(10, operators / 2)));
         figures[backend.name] = { ...measured, seed: { small: smallDb.seedS, large: largeDb.seedS, cachedLarge: largeDb.cached }, plans: plansPath };
+    }
+
+    // The mock, last: its own seed at each size, in a process of its own (a million requests take minutes and GBs of heap).
+    if (settings.serverMockLarge) {
+        try {
+            figures.mock = await measure('mock', async size => {
+                const api = await startApiServer({ latencyMs: 0, size, operators, maxHeapMb: 16_000 });
+                log(`  mock ${size}: seeded and listening in ${(api.startupMs / 1000).toFixed(1)} s`);
+                return { url: api.url, session: api.session, stop: api.stop };
+            });
+        } catch (error) {
+            figures.mock = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+            log(`  mock: ${figures.mock}`);
+        }
+    } else {
+        figures.mock = 'not measured: BENCH_SERVER_MOCK=0';
     }
 
     report(ctx, figures, queries.map(([label]) => label));
