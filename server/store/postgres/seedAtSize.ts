@@ -67,6 +67,7 @@ function templates(now: Date, sla: SlaCalendar) {
             t,
             prefix: record.kind === 'verification' ? 'V' : 'C',
             prev_t: record.previousId === null ? null : (index.get(record.previousId) ?? null),
+            dup_t: record.kind === 'verification' ? record.duplicateIds.map(id => index.get(id)).filter(t => t !== undefined) : [],
             cols: { ...requestRow(record), record: undefined, search_text: undefined },
             record,
             traits: demo.state.documentTraits[record.id] ?? null,
@@ -116,7 +117,9 @@ WITH copies AS (
                 'idFront', CASE WHEN record #> '{documents,idFront}' = 'null' THEN NULL ELSE doc || 'id-front.svg' END,
                 'idBack', CASE WHEN record #> '{documents,idBack}' = 'null' THEN NULL ELSE doc || 'id-back.svg' END,
                 'selfie', CASE WHEN record #> '{documents,selfie}' = 'null' THEN NULL ELSE doc || 'selfie.svg' END),
-            'duplicateIds', '[]'::jsonb)
+            -- The same copy's requests with the same ID number (the failed checks count them).
+            'duplicateIds', (SELECT coalesce(jsonb_agg('V-' || lpad((c * $1 + d::int + 1)::text, 7, '0') ORDER BY o), '[]'::jsonb)
+                FROM jsonb_array_elements_text(dup_t) WITH ORDINALITY AS dup(d, o)))
         ELSE jsonb_build_object(
             'account', (record -> 'account') || jsonb_build_object('accountId', new_account),
             'idScan', CASE WHEN record -> 'idScan' = 'null' THEN NULL ELSE doc || 'id-front.svg' END)
@@ -163,7 +166,7 @@ export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promi
         const [existing] = await tx.query<{ count: number }>(SQL.requestCount);
         if (Number(existing!.count) > 0) throw new Error('seedAtSize: the database already holds requests');
         for (const account of accounts) await tx.query(SQL.insertAccount, [account.id, account.username, account.name, account.role, options.passwordHash]);
-        await tx.exec(`CREATE TEMP TABLE bench_template (t int PRIMARY KEY, prefix text, prev_t int, cols jsonb, record jsonb, traits jsonb, mobile_head text, mobile_tail bigint,
+        await tx.exec(`CREATE TEMP TABLE bench_template (t int PRIMARY KEY, prefix text, prev_t int, dup_t jsonb, cols jsonb, record jsonb, traits jsonb, mobile_head text, mobile_tail bigint,
             email_local text, email_domain text, id_head text, id_sum int, id_seq int, id_valid boolean, card_head text, card_sum int, card_seq int, card_valid boolean,
             account_number bigint) ON COMMIT DROP;
             CREATE TEMP TABLE bench_audit_template (a int PRIMARY KEY, t int, cols jsonb, entry jsonb) ON COMMIT DROP`);
