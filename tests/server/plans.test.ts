@@ -11,7 +11,10 @@ import { migrate } from '../../server/store/postgres/migrate';
 import { openPglite } from '../../server/store/postgres/pgliteExecutor';
 import { seedAtSize } from '../../server/store/postgres/seedAtSize';
 import { explainCases, listCases, type ExplainedCase } from '../bench/plans';
-import { loadTemplate } from './template';
+import { hashPassword } from '../../server/accounts/passwords';
+import { createReviewApi } from '../../server/reviewServer';
+import { DEMO_PASSWORD } from '../../mocks/seed/seed';
+import { loadTemplate, testConfig } from './template';
 
 // At a size where a scan costs: 50,000 requests seeded by SQL (the bench's seed), the plans of the queue's default list,
 // of search and of claim-next read through their indexes, never the whole requests table; and what the seed writes is
@@ -22,14 +25,16 @@ const VIEWER = 'u-benchop01';
 const now = new Date();
 let db: Executor;
 let plans: ExplainedCase[];
+let needle: string;
 
 beforeAll(async () => {
     db = await openPglite({ loadDataDir: loadTemplate(inject('emptyDatabaseTemplate')) });
     await migrate(db);
-    await seedAtSize(db, { size: SIZE, operators: 2, now, sla: DEFAULT_SLA, passwordHash: 'not-a-password' });
+    await seedAtSize(db, { size: SIZE, operators: 2, now, sla: DEFAULT_SLA, passwordHash: await hashPassword(DEMO_PASSWORD) });
     const [customer] = await db.query<{ record: ReviewRequest & { kind: 'verification' } }>(`SELECT record FROM requests WHERE kind = 'verification' AND status = 'pending' ORDER BY id LIMIT 1`);
     const { fullName, idNumber, mobileNumber } = customer!.record;
     const wanted = new Set(['default queue', 'search by name', 'search by ID number', 'search by mobile number', 'claim-next', 'audit list: newest first']);
+    needle = idNumber;
     plans = await explainCases(db, listCases({ name: fullName, idNumber, phone: mobileNumber }, VIEWER).filter(c => [...wanted].some(w => c.name.startsWith(w))), VIEWER, now);
 }, 900_000);
 
@@ -124,5 +129,34 @@ describe('the seed at size', () => {
             expect(parsed.success, `${entry.id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
             expect(exists, entry.requestId).toBe(true);
         }
+    });
+});
+
+describe('the total of a long list', () => {
+    const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+    const list = async (filter: Record<string, unknown>) => {
+        const { api } = createReviewApi(db, testConfig(), () => now);
+        const login = await api.fetch(new Request('http://server.test/api/auth/login', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'benchop01', password: DEMO_PASSWORD }),
+        }));
+        const { token } = (await login.json()) as { token: string };
+        const answer = await api.fetch(new Request(`http://server.test/api/verifications?filter=${enc(filter)}&range=${enc([0, 24])}&sort=${enc(['queue', 'ASC'])}`, { headers: { Authorization: `Bearer ${token}` } }));
+        expect(answer.status).toBe(200);
+        return { total: Number(answer.headers.get('Content-Range')!.split('/')[1]), estimated: answer.headers.get('Total-Estimated') };
+    };
+
+    it('is the database\'s estimate above 1,000 matches, marked Total-Estimated: true', async () => {
+        const [open] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests WHERE kind = 'verification' AND is_open`);
+        const answer = await list({ open: true });
+        expect(answer.estimated).toBe('true');
+        expect(answer.total).toBeGreaterThan(1_000);
+        expect(answer.total / open!.n).toBeGreaterThan(0.5);
+        expect(answer.total / open!.n).toBeLessThan(2);
+    });
+
+    it('is exact, and unmarked, at 1,000 matches or fewer', async () => {
+        const [matches] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests WHERE kind = 'verification' AND is_open AND record->>'idNumber' = $1`, [needle]);
+        const answer = await list({ open: true, q: needle });
+        expect(answer).toEqual({ total: matches!.n, estimated: null });
     });
 });
