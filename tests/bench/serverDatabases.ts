@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD } from '../../mocks/seed/seed';
 import { hashPassword } from '../../server/accounts/passwords';
@@ -70,6 +70,7 @@ export async function pgliteDatabase(size: number, operators: number, keep: bool
     const key = schemaKey();
     const dir = join(CACHE_DIR, keep ? `pglite-${size}-${key}` : `pglite-${size}-fresh`);
     const markerPath = `${dir}.json`;
+    mkdirSync(CACHE_DIR, { recursive: true });
     const marker = existsSync(markerPath) ? (JSON.parse(readFileSync(markerPath, 'utf8')) as Marker) : null;
     const open = () => openPglite({ dataDir: dir });
     if (keep && marker && marker.key === key && marker.size === size && existsSync(dir)) {
@@ -78,8 +79,10 @@ export async function pgliteDatabase(size: number, operators: number, keep: bool
         await markChecksToday(db, log).finally(() => db.close());
         return { backend: 'pglite', size, env: { DATA_DIR: dir }, seedS: marker.seedS, cached: true, open };
     }
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(markerPath, { force: true });
+    // Out-of-date copies of this size go too (GBs each).
+    for (const stale of readdirSync(CACHE_DIR, { withFileTypes: true }).filter(entry => entry.name.startsWith(`pglite-${size}-`))) {
+        rmSync(join(CACHE_DIR, stale.name), { recursive: true, force: true });
+    }
     mkdirSync(dir, { recursive: true });
     log(`  embedded ${size}: seeding into ${dir}`);
     const db = await open();
@@ -118,7 +121,9 @@ export async function postgresDatabase(adminUrl: string, size: number, operators
                 await db.close();
             }
         }
-        // Names come from numbers and a hex digest only: safe to write into the statement.
+        // Names come from numbers and a hex digest only: safe to write into the statement. Out-of-date copies of this size go too.
+        const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`bench\\_${size}\\_%`]);
+        for (const { datname } of stale) if (/^bench_\d+_[\w]+$/.test(datname)) await admin.exec(`DROP DATABASE IF EXISTS ${datname}`);
         await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
         await admin.exec(`CREATE DATABASE ${name}`);
     } finally {
