@@ -199,6 +199,9 @@ export function qualityReviewWhere(filter: QualityReviewListQuery['filter']): Wh
 const whereText = (where: Where) => (where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '');
 
 /** One page of `table` in `orderBy`, and how many rows match. */
+/** Tables whose rows are wide (a whole record): a page of them is chosen by key first, then read (see pageStatements). */
+const WIDE_ROW_KEYS: Record<string, string> = { requests: 'id' };
+
 export function pageStatements(table: string, select: string, where: Where, order: (params: Params) => string, range: readonly [number, number]) {
     const countParams = [...where.params.values];
     const orderBy = order(where.params);
@@ -207,9 +210,19 @@ export function pageStatements(table: string, select: string, where: Where, orde
     const limit = where.params.add(range[1] - range[0] + 1);
     const offset = where.params.add(range[0]);
     return {
-        rows: { sql: `SELECT ${select} FROM ${table} ${whereText(where)} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params: where.params.values },
+        rows: { sql: pageSql(table, select, whereText(where), orderBy, `LIMIT ${limit} OFFSET ${offset}`), params: where.params.values },
         count: countStatements(table, { clauses: where.clauses, params: new Params(countParams) }, countOrder),
     };
+}
+
+/**
+ * The page's rows. Wide rows are sorted by their key and read afterwards: sorting 2,853 matches of a name search with their
+ * records took 400-560 ms on PostgreSQL at a million requests, sorting their ids then reading 25 records 18-36 ms.
+ */
+function pageSql(table: string, select: string, where: string, orderBy: string, limits: string): string {
+    const key = WIDE_ROW_KEYS[table];
+    if (!key) return `SELECT ${select} FROM ${table} ${where} ORDER BY ${orderBy} ${limits}`;
+    return `SELECT ${select} FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} ${where} ORDER BY ${orderBy} ${limits}) ORDER BY ${orderBy}`;
 }
 
 /**
