@@ -1,6 +1,8 @@
+import type { LoginResponse } from '../../src/domain/types';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { signInThroughApi } from '../support/session';
 import { ROOT } from './config';
 
 // Starts API servers in child processes: standalone mock APIs (mocks/http.ts) and review servers (server/, phase
@@ -12,15 +14,10 @@ export interface ApiServer {
     size: number | undefined;
     latencyMs: number;
     /** The JSON answer of POST /auth/login for operator1/demo: what the console keeps in localStorage. */
-    session: Session;
+    session: LoginResponse;
     /** Wall time from spawn to listening (seeding included), ms. */
     startupMs: number;
     stop(): Promise<void>;
-}
-
-export interface Session {
-    token: string;
-    user: { id: string; name: string; role: string };
 }
 
 const running = new Set<ChildProcess>();
@@ -77,12 +74,4 @@ export async function startApiServer(options: { size?: number; latencyMs: number
     }
 }
 
-export async function login(apiUrl: string, username = 'operator1', password = 'demo'): Promise<Session> {
-    const response = await fetch(`${apiUrl}/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-    });
-    if (!response.ok) throw new Error(`login of ${username} on ${apiUrl} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as Session;
-}
+const login = (apiUrl: string): Promise<ApiServer['session']> => signInThroughApi(apiUrl, 'operator1');

@@ -1,4 +1,5 @@
-import { login, type Session } from './apiServer';
+import type { LoginResponse } from '../../src/domain/types';
+import { signInThroughApi } from '../support/session';
 
 // Simulated operators (phase server-scale): each an HTTP client signed in as its own account, reviewing the verification
 // queue as the console does with auto-advance: "Review next" (POST claim-next) once, then approve with `next`, which
@@ -20,10 +21,10 @@ interface Claimed {
     version: number;
 }
 
-export async function signInOperators(apiUrl: string, usernames: string[]): Promise<Session[]> {
-    const sessions: Session[] = [];
+export async function signInOperators(apiUrl: string, usernames: string[]): Promise<LoginResponse[]> {
+    const sessions: LoginResponse[] = [];
     // One after another: password hashing is the server's slowest work, and nothing here times it.
-    for (const username of usernames) sessions.push(await login(apiUrl, username));
+    for (const username of usernames) sessions.push(await signInThroughApi(apiUrl, username));
     return sessions;
 }
 
@@ -42,7 +43,7 @@ async function post(apiUrl: string, path: string, token: string, body: unknown):
  * Every operator at once: claim-next, then `decisionsEach` approvals each claiming the next request. An operator starts
  * no new decision after `budgetMs` (the mock at a million requests takes seconds a request): the rate counts what was done.
  */
-export async function runOperators(apiUrl: string, sessions: Session[], decisionsEach: number, budgetMs: number): Promise<OperatorRun> {
+export async function runOperators(apiUrl: string, sessions: LoginResponse[], decisionsEach: number, budgetMs: number): Promise<OperatorRun> {
     const run: OperatorRun = { claimNext: [], decisions: [], wallMs: 0, failures: {} };
     const fail = (status: number) => { run.failures[status] = (run.failures[status] ?? 0) + 1; };
     const started = performance.now();

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { createDb, DEFAULT_SEED } from '../../mocks/db';
 import { benchOperators, TEMPLATE_SIZE } from '../../server/store/postgres/seedAtSize';
 import type { Verification } from '../../src/domain/types';
-import { spawnListening, startApiServer, login, type Session } from './apiServer';
+import type { LoginResponse } from '../../src/domain/types';
+import { signInThroughApi } from '../support/session';
+import { spawnListening, startApiServer } from './apiServer';
 import { GOALS, RESULTS_DIR, type Settings } from './config';
 import { runOperators, signInOperators, type OperatorRun } from './operators';
 import { explainCases, formatPlans, listCases, seqScans } from './plans';
@@ -24,7 +26,7 @@ export interface PhaseContext {
 
 interface Running {
     url: string;
-    session: Session;
+    session: LoginResponse;
     stop(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ async function reviewServer(db: BenchDatabase, poolSize: number): Promise<Runnin
     const env = { ...db.env, DATABASE_POOL_SIZE: String(poolSize), API_TOKEN_TTL_MINUTES: '600' };
     const { url, stop } = await spawnListening('reviewServerProcess.ts', env, `review server (${db.backend}, ${db.size})`);
     try {
-        return { url, stop, session: await login(url) };
+        return { url, stop, session: await signInThroughApi(url, 'operator1') };
     } catch (error) {
         await stop();
         throw error;

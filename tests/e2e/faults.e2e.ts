@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { FaultConfig, FaultReport } from '../../server/http/faults';
 import type { AuditEntry, ReviewRequest } from '../../src/domain/types';
+import { apiAs } from '../support/session';
 import { openBrowser, screenshot, signIn } from './browser';
 
 // An operator works the verification queue in real Chromium while the API misbehaves on purpose (fault mode of the
@@ -37,9 +38,8 @@ afterAll(async () => {
 });
 
 async function supervisorApi() {
-    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'supervisor1', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    return async <T>(path: string): Promise<T> => (await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<T>;
+    const call = await apiAs(apiUrl, 'supervisor1');
+    return async <T>(path: string): Promise<T> => (await call('GET', path)).json() as Promise<T>;
 }
 
 const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
@@ -218,9 +218,8 @@ describe('working the queues while the API fails on purpose', () => {
 
 /** operator1 gives the first approval of `count` large refunds through the API; they then await a supervisor. */
 async function awaitingSecondApproval(count: number): Promise<ReviewRequest[]> {
-    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'operator1', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    const call = async (method: string, path: string, body?: unknown) => (await fetch(`${apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+    const operator = await apiAs(apiUrl, 'operator1');
+    const call = async (method: string, path: string, body?: unknown) => (await operator(method, path, body)).json();
     const ready = (await call('GET', `/cancellations?filter=${q({ status: 'pending', readyToApprove: true })}&range=${q([0, 199])}`)) as ReviewRequest[];
     const large = ready.filter(record => record.kind === 'cancellation' && record.requiresSecondApproval).slice(0, count);
     expect(large).toHaveLength(count);
