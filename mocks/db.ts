@@ -1,6 +1,6 @@
 import { countFailedChecks, runVerificationChecks } from '../src/domain/verificationChecks';
 import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../src/domain/sla';
-import type { AuditEntry, Cancellation, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
+import type { AuditEntry, Cancellation, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
 import { auditId, buildSeed, OPERATORS, type DocumentTraits } from './seed/seed';
 
 // The mock backend's in-memory store. It is the authority for state; persistence is pluggable (browser: localStorage).
@@ -30,6 +30,8 @@ export interface DbOptions {
     sla?: SlaCalendar;
     /** The four-eyes threshold the seed's history follows (the server's option of the same name). */
     fourEyesThresholdIdr?: number;
+    /** The accounts (default: the demo's three); the bench adds its own operators. */
+    operators?: readonly Operator[];
     /** A saved state to start from instead of seeding (the browser's persisted demo data). */
     initialState?: DbState;
     /** Called after every change, e.g. to persist it. */
@@ -86,7 +88,7 @@ export function createDb(options: DbOptions = {}) {
     return {
         now,
         sla,
-        operators: OPERATORS,
+        operators: options.operators ?? OPERATORS,
         get state() {
             return state;
         },

@@ -1,4 +1,5 @@
 import type { FaultConfig, FaultInjector } from '../server/http/faults';
+import type { Operator } from '../src/domain/types';
 import type { HttpSettings } from '../server/http/settings';
 import { httpSettingsFromEnv } from '../server/http/settings';
 import { serve } from '../server/node/serve';
@@ -20,6 +21,8 @@ export interface StandaloneOptions {
     now?: () => Date;
     /** Fault mode from the start (API_FAULTS); tests switch it with the control routes instead. */
     faults?: FaultConfig;
+    /** The accounts (default: the demo's three). */
+    operators?: readonly Operator[];
     /** Serve the test-only control routes under /__control (never part of the API, never in the browser). */
     control?: boolean;
     /** Demo mode, allowed origins, body limit, public URL (API_DEMO, API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL). */
@@ -56,8 +59,8 @@ async function control(request: Request, db: Db, faults: FaultInjector): Promise
     return Response.json({ error: { code: 'not_found', message: `no control route ${request.method} ${path}` } }, { status: 404 });
 }
 
-export async function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now, faults: initialFaults, control: withControl = false, http = {} }: StandaloneOptions) {
-    const db = createDb({ size, seed, now, fourEyesThresholdIdr });
+export async function startStandaloneServer({ port, host = '127.0.0.1', size, seed, latencyMs = 0, fourEyesThresholdIdr, now, faults: initialFaults, control: withControl = false, http = {}, operators }: StandaloneOptions) {
+    const db = createDb({ size, seed, now, fourEyesThresholdIdr, operators });
     const api = createMockApi(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }), ...http });
     if (initialFaults) api.faults.configure(initialFaults);
     const served = await serve(request => (withControl && new URL(request.url).pathname.startsWith('/__control/') ? control(request, db, api.faults) : api.fetch(request)), { port, host });

@@ -8,7 +8,7 @@ import { withFreshBrowser } from '../tests/bench/browser';
 import { resolveChromium } from '../tests/support/chromium';
 import { buildApp, type AppKind } from '../tests/bench/build';
 import { staticInitialJs } from '../tests/bench/bundle';
-import { GOALS, RESULTS_DIR, ROOT, readSettings, type Phase } from '../tests/bench/config';
+import { GOALS, RESULTS_DIR, ROOT, readSettings, SERVER_PHASES, type Phase } from '../tests/bench/config';
 import { openFirstRequest, REVIEW_INIT_SCRIPTS, runDecisions, watchNetwork, type Decision } from '../tests/bench/decisions';
 import { heapAfterGc, type HeapSample } from '../tests/bench/memory';
 import { measureBareFirstPaint, measureFirstVisit, SETTLE_MS, type BarePaintRun, type FirstVisitRun } from '../tests/bench/firstVisit';
@@ -16,6 +16,7 @@ import { measurePageLoad, type LoadRun } from '../tests/bench/pageLoad';
 import { serve, type ServedApp } from '../tests/bench/preview';
 import { formatTable, goalRow, infoRow, kb, limitRow, ms, writeResults, type Row } from '../tests/bench/report';
 import { firstPageQuery, searchQuery, timeFetches } from '../tests/bench/scaleFetch';
+import { serverScalePhase } from '../tests/bench/serverScale';
 import { median, ratio, summarize } from '../tests/bench/stats';
 
 // npm run bench: the console against a bare react-admin app and against itself at scale, built for
@@ -30,7 +31,11 @@ import { median, ratio, summarize } from '../tests/bench/stats';
 //   BENCH_LARGE_SIZE=100000 BENCH_SMALL_SIZE=100
 //   BENCH_MEMORY_SIZE=<large>    store of the memory session; each request to a 100,000 store costs the mock
 //                                100-600 ms, so the memory phase is most of the run (e.g. 2000 makes it ~4x faster)
-//   BENCH_ONLY=size,load,first-visit,decide,scale,memory  run some phases only
+//   BENCH_ONLY=size,load,first-visit,decide,scale,memory,server-scale  run some phases only
+//   server-scale (the review server at 1,000,000 requests vs 1,000; tests/bench/serverScale.ts): BENCH_SERVER_LARGE_SIZE,
+//     BENCH_SERVER_SMALL_SIZE, BENCH_SERVER_FETCH_RUNS=20, BENCH_OPERATORS=50, BENCH_OPERATOR_DECISIONS=10, BENCH_OPERATOR_SECONDS=120,
+//     BENCH_DATABASE_URL (a real PostgreSQL; else DATABASE_URL; else not measured), BENCH_KEEP_DATABASES=0 (seed again),
+//     BENCH_SERVER_MOCK=0 (leave the mock out)
 //   CHROMIUM_PATH=/usr/bin/chromium (default: the system's Chromium, else the one packaged in @sparticuz/chromium)
 //
 // A missed goal is printed as MISSED and the exit code stays 0 (this is a measurement, not a test);
@@ -52,7 +57,8 @@ const rows: Row[] = [];
 const results: Record<string, unknown> = {};
 
 async function main() {
-    const chromium = await resolveChromium();
+    const browserPhases = settings.phases.some(p => !SERVER_PHASES.includes(p));
+    const chromium = browserPhases ? await resolveChromium() : { path: '', version: 'not needed', source: 'none' };
     settings.chromiumPath = chromium.path;
     results.meta = {
         date: new Date().toISOString(),
@@ -101,6 +107,7 @@ async function main() {
     if (targets.base && targets.slow && targets.large && has('decide')) await phase('decide', () => decidePhase([targets.base!, targets.slow!, targets.large!]));
     const memoryTarget = targets.memory ?? targets.large;
     if (memoryTarget && has('memory')) await phase('memory', () => memoryPhase(memoryTarget));
+    if (has('server-scale')) await phase('server-scale', () => serverScalePhase({ settings, log, rows, results }));
 }
 
 async function prepare(api: ApiServer, name: string, kinds: AppKind[]): Promise<Target> {

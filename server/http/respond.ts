@@ -30,6 +30,6 @@ export const errorJson = (code: ApiErrorCode, message: string, extra: Record<str
 export const contentRange = (resource: string, start: number, count: number, total: number) =>
     (count === 0 ? `${resource} */${total}` : `${resource} ${start}-${start + count - 1}/${total}`);
 
-/** A list answer: the page, and its Content-Range. */
-export const listJson = (resource: string, rows: readonly unknown[], start: number, total: number) =>
-    json(rows, 200, { 'Content-Range': contentRange(resource, start, rows.length, total) });
+/** A list answer: the page, and its Content-Range; `Total-Estimated: true` when the total is an estimate (docs/api.md §5). */
+export const listJson = (resource: string, rows: readonly unknown[], start: number, total: number, estimated = false) =>
+    json(rows, 200, { 'Content-Range': contentRange(resource, start, rows.length, total), ...(estimated ? { 'Total-Estimated': 'true' } : {}) });

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { signInThroughApi } from '../support/session';
 import { ROOT } from './config';
 
-// Starts standalone mock APIs (mocks/http.ts) in child processes and signs operator1 in on each.
+// Starts API servers in child processes: standalone mock APIs (mocks/http.ts) and review servers (server/, phase
+// server-scale), and signs operator1 in on each.
 
 export interface ApiServer {
     /** e.g. http://127.0.0.1:41234/api */
@@ -25,14 +26,12 @@ process.on('exit', () => {
     for (const child of running) child.kill('SIGKILL');
 });
 
-export async function startApiServer(options: { size?: number; latencyMs: number; seed?: number }): Promise<ApiServer> {
+/** Runs `script` (a module of tests/bench) in a child process until it prints {"url": ...}; answers that URL and how to stop it. */
+export async function spawnListening(script: string, env: NodeJS.ProcessEnv, label: string, nodeArgs: string[] = []) {
     const started = performance.now();
-    const env: NodeJS.ProcessEnv = { ...process.env, BENCH_API_LATENCY_MS: String(options.latencyMs) };
-    if (options.size !== undefined) env.BENCH_API_SIZE = String(options.size);
-    if (options.seed !== undefined) env.BENCH_API_SEED = String(options.seed);
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'apiServerProcess.ts')], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(import.meta.dirname, script)], {
         cwd: ROOT,
-        env,
+        env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
     });
     running.add(child);
@@ -42,7 +41,7 @@ export async function startApiServer(options: { size?: number; latencyMs: number
     }));
     const url = await new Promise<string>((resolveUrl, reject) => {
         const lines = createInterface({ input: child.stdout! });
-        child.once('exit', code => reject(new Error(`mock API (size ${options.size ?? 'default'}) exited with ${code} before listening`)));
+        child.once('exit', code => reject(new Error(`${label} exited with ${code} before listening`)));
         lines.on('line', line => {
             try {
                 const parsed = JSON.parse(line) as { url?: string };
@@ -52,11 +51,20 @@ export async function startApiServer(options: { size?: number; latencyMs: number
             }
         });
     });
-    const startupMs = performance.now() - started;
     const stop = async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
         await exited;
     };
+    return { url, stop, startupMs: performance.now() - started };
+}
+
+export async function startApiServer(options: { size?: number; latencyMs: number; seed?: number; operators?: number; maxHeapMb?: number }): Promise<ApiServer> {
+    const env: NodeJS.ProcessEnv = { BENCH_API_LATENCY_MS: String(options.latencyMs) };
+    if (options.size !== undefined) env.BENCH_API_SIZE = String(options.size);
+    if (options.seed !== undefined) env.BENCH_API_SEED = String(options.seed);
+    if (options.operators !== undefined) env.BENCH_API_OPERATORS = String(options.operators);
+    const nodeArgs = options.maxHeapMb ? [`--max-old-space-size=${options.maxHeapMb}`] : [];
+    const { url, stop, startupMs } = await spawnListening('apiServerProcess.ts', env, `mock API (size ${options.size ?? 'default'})`, nodeArgs);
     try {
         const session = await login(url);
         return { url, size: options.size, latencyMs: options.latencyMs, session, startupMs, stop };

@@ -10,7 +10,9 @@ export const DIST_DIR = resolve(BENCH_DIR, 'dist');
 /** latest.json (git-ignored). */
 export const RESULTS_DIR = resolve(BENCH_DIR, 'results');
 
-export const PHASES = ['size', 'load', 'first-visit', 'decide', 'scale', 'memory'] as const;
+export const PHASES = ['size', 'load', 'first-visit', 'decide', 'scale', 'memory', 'server-scale'] as const;
+/** Phases that drive no browser (no build, no Chromium). */
+export const SERVER_PHASES: readonly Phase[] = ['server-scale'];
 export type Phase = (typeof PHASES)[number];
 
 function count(name: string, fallback: number, min = 1): number {
@@ -64,6 +66,22 @@ export function readSettings() {
         slowLatencyMs: count('BENCH_SLOW_LATENCY_MS', 80),
         /** Heap is measured after each of these numbers of decisions; the goal compares the last with the first. */
         memoryCheckpoints: list('BENCH_MEMORY_CHECKPOINTS', [10, 50, 100, 200]),
+        /** server-scale: requests in the review server's large and small databases. */
+        serverLargeSize: count('BENCH_SERVER_LARGE_SIZE', 1_000_000),
+        serverSmallSize: count('BENCH_SERVER_SMALL_SIZE', 1_000),
+        /** server-scale: timed fetches per query and size (the two sizes alternate). */
+        serverFetchRuns: count('BENCH_SERVER_FETCH_RUNS', 20),
+        /** server-scale: simulated operators at once, each its own account, and the decisions each one makes. */
+        operators: count('BENCH_OPERATORS', 50),
+        operatorDecisions: count('BENCH_OPERATOR_DECISIONS', 10),
+        /** server-scale: no operator starts a decision after this many seconds (the rate counts the decisions made). */
+        operatorBudgetS: count('BENCH_OPERATOR_SECONDS', 120),
+        /** server-scale: a real PostgreSQL (the bench creates its databases there); none: "not measured". */
+        databaseUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null,
+        /** server-scale: keep the large databases between runs (.data/bench, or a database on the real server); 0 seeds again. */
+        keepDatabases: process.env.BENCH_KEEP_DATABASES !== '0',
+        /** server-scale: 0 leaves the mock out (a million requests in its memory take several GB). */
+        serverMockLarge: process.env.BENCH_SERVER_MOCK !== '0',
     };
 }
 
@@ -74,6 +92,8 @@ export const GOALS = {
     initialJs: 1.15,
     firstRow: 1.2,
     scale: 1.5,
+    /** The review server: first queue page and search at 1,000,000 requests vs 1,000. */
+    serverScale: 1.5,
     memory: 1.2,
     /** A signed-out first visit (demo build): the login form answering a key, vs the bare app's first paint. */
     firstVisit: 1.2,

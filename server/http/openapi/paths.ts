@@ -90,7 +90,10 @@ function operation(method: string, path: string, endpoint: Endpoint) {
     const schema = answer.list ? { type: 'array', items: ref(answer.list) } : typeof answer.schema === 'string' ? ref(answer.schema) : answer.schema ? { oneOf: answer.schema.oneOf.map(ref) } : undefined;
     const success = {
         description: answer.status === 204 ? 'Done, no body' : 'Success',
-        ...(answer.list ? { headers: { 'Content-Range': { description: '<resource> <start>-<end>/<total>, or <resource> */<total> for an empty page', schema: { type: 'string' } } } } : {}),
+        ...(answer.list ? { headers: {
+            'Content-Range': { description: '<resource> <start>-<end>/<total>, or <resource> */<total> for an empty page', schema: { type: 'string' } },
+            'Total-Estimated': { description: 'true when <total> is the database\'s estimate (the review server, above 1,000 matches); absent when it is exact', schema: { type: 'string', enum: ['true'] } },
+        } } : {}),
         ...(schema ? { content: { 'application/json': { schema } } } : answer.content ? { content: answer.content } : {}),
     };
     return {

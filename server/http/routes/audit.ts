@@ -18,7 +18,7 @@ export function audit(app: Hono, deps: AppDeps) {
             throw new HttpError('forbidden', "the audit trail is for supervisors; operators may read one request's timeline");
         }
         const page = await deps.store.auditEntries(query);
-        return listJson('audit', page.rows, query.range[0], page.total);
+        return listJson('audit', page.rows, query.range[0], page.total, page.estimated);
     }));
 
     app.get(`${path}/:id`, endpoint(deps, async call => json(await deps.store.auditEntry(call.params.id ?? '') ?? refuse('not_found', `audit entry ${call.params.id} not found`)), { supervisorOnly: true }));

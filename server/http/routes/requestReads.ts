@@ -19,7 +19,7 @@ export function requestReads(app: Hono, deps: AppDeps, kind: RequestKind) {
     app.get(path, endpoint(deps, async call => {
         const query = parseRequestListQuery(call.url.searchParams, kind, call.user.id, deps.now());
         const page = await deps.store.requests(query);
-        return listJson(resource, page.rows.map(record => redactForList(present(record, call.view), call.user)), query.range[0], page.total);
+        return listJson(resource, page.rows.map(record => redactForList(present(record, call.view), call.user)), query.range[0], page.total, page.estimated);
     }));
 
     app.get(`${path}/:id`, endpoint(deps, async call => {

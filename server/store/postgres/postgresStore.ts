@@ -12,7 +12,7 @@ import type { AccountEvent, Store, StoreReads, StoreWrites } from '../store';
 import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
 import {
-    AUDIT_SORT_COLUMNS, auditWhere, columnOrder, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
+    AUDIT_SORT_COLUMNS, auditWhere, columnOrder, countStatements, EXACT_TOTAL_CAP, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
     qualityReviewWhere, qualitySampleWhere, queueOrder, REQUEST_SORT_COLUMNS, requestWhere, SQL, type Where,
 } from './sql';
 
@@ -40,8 +40,21 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
 
     async function page<T>(q: Queryable, table: string, column: string, where: Where, order: (params: Params) => string, range: [number, number]): Promise<Page<T>> {
         const statements = pageStatements(table, column, where, order, range);
-        const [rows, count] = await Promise.all([records<T>(q, statements.rows.sql, statements.rows.params, column), q.query<{ total: number }>(statements.count.sql, statements.count.params)]);
-        return { rows, total: Number(count[0]?.total ?? 0) };
+        const rows = await records<T>(q, statements.rows.sql, statements.rows.params, column);
+        // A page that is not full is the end of the list: its total is known without counting (a search of a few rows).
+        const [start, end] = range;
+        if (rows.length < end - start + 1 && (rows.length > 0 || start === 0)) return { rows, total: start + rows.length };
+        return { rows, ...(await totalOf(q, statements.count)) };
+    }
+
+    /** The exact total up to EXACT_TOTAL_CAP; above it, the planner's estimate (never below the cap + 1). */
+    async function totalOf(q: Queryable, count: ReturnType<typeof countStatements>): Promise<Pick<Page<unknown>, 'total' | 'estimated'>> {
+        const counted = Number((await q.query<{ total: number }>(count.capped.sql, count.capped.params))[0]?.total ?? 0);
+        if (counted <= EXACT_TOTAL_CAP) return { total: counted };
+        const [explained] = await q.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(count.estimate.sql, count.estimate.params);
+        const plan = explained!['QUERY PLAN'];
+        const rows = (typeof plan === 'string' ? JSON.parse(plan) as [{ Plan: { 'Plan Rows': number } }] : plan)[0].Plan['Plan Rows'];
+        return { total: Math.max(EXACT_TOTAL_CAP + 1, Math.round(rows)), estimated: true };
     }
 
     /** A sort by a field that is no column: the matching keys sorted by the list dialect's own rule, then the page's records. */
@@ -53,15 +66,21 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
         return { rows: ids.map(row => found.get(row.id)!).filter(Boolean), total };
     }
 
-    /** The queue as the console opens it: the viewer's held requests, then the open ones by due time (partial indexes, no sort). */
-    async function openQueuePage(q: Queryable, query: RequestListQuery): Promise<Page<ReviewRequest>> {
+    /**
+     * Queue order, ascending: the viewer's held requests (few), then the others by due time. Two queries instead of one ORDER BY
+     * on an expression, so that the second walks an index on (kind, due_at, id) and stops at the page instead of sorting
+     * every match (the console's queue, with or without filters and search).
+     */
+    async function queuePage(q: Queryable, query: RequestListQuery, where: Where): Promise<Page<ReviewRequest>> {
         const [start, end] = query.range;
-        const held = await records<ReviewRequest>(q, `SELECT record FROM requests WHERE kind = $1 AND status = 'in_review' AND assignee = $2 ORDER BY due_at, id`, [query.kind, query.viewerId], 'record');
-        const rest = await page<ReviewRequest>(q, 'requests', 'record', {
-            clauses: ['kind = $1', 'is_open', `NOT (status = 'in_review' AND assignee IS NOT DISTINCT FROM $2)`], params: new Params([query.kind, query.viewerId]),
-        }, () => 'due_at, id', [Math.max(0, start - held.length), Math.max(0, end - held.length)]);
+        const heldWhere: Where = { clauses: [...where.clauses], params: new Params([...where.params.values]) };
+        heldWhere.clauses.push(`status = 'in_review'`, `assignee = ${heldWhere.params.add(query.viewerId)}`);
+        const held = await records<ReviewRequest>(q, `SELECT record FROM requests WHERE ${heldWhere.clauses.join(' AND ')} ORDER BY due_at, id`, heldWhere.params.values, 'record');
+        const restWhere: Where = { clauses: [...where.clauses], params: new Params([...where.params.values]) };
+        restWhere.clauses.push(`NOT (status = 'in_review' AND assignee IS NOT DISTINCT FROM ${restWhere.params.add(query.viewerId)})`);
+        const rest = await page<ReviewRequest>(q, 'requests', 'record', restWhere, () => 'due_at, id', [Math.max(0, start - held.length), Math.max(0, end - held.length)]);
         const rows = [...held.slice(start, end + 1), ...(end + 1 > held.length ? rest.rows : [])].slice(0, end - start + 1);
-        return { rows, total: rest.total + held.length };
+        return { rows, total: rest.total + held.length, ...(rest.estimated ? { estimated: true } : {}) };
     }
 
     function readsOn(q: Queryable): StoreReads {
@@ -77,9 +96,8 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             request: (kind, id) => first(q, SQL.request, [kind, id], 'record'),
             async requests(query) {
                 const { kind, filter, sort, range, viewerId, now } = query;
-                const given = Object.keys(filter);
-                if (given.length === 1 && filter.open === true && sort.field === 'queue' && sort.order === 'ASC') return openQueuePage(q, query);
                 const where = requestWhere(kind, filter, now);
+                if (sort.field === 'queue' && sort.order === 'ASC') return queuePage(q, query, where);
                 if (sort.field === 'queue') return page(q, 'requests', 'record', where, params => queueOrder(viewerId, sort.order, params), range);
                 const column = REQUEST_SORT_COLUMNS[sort.field];
                 if (column) return page(q, 'requests', 'record', where, () => columnOrder(column, sort.order), range);

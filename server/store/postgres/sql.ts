@@ -121,6 +121,12 @@ export const SQL = {
     setDerived: 'INSERT INTO derived (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
 } as const;
 
+/** The indexed search expression (migration 003): search_text with each character outside ASCII written twice. */
+export const SEARCH_PAIRS = `regexp_replace(search_text, '([^\\x01-\\x7f])', '\\1\\1', 'g')`;
+
+/** A needle as SEARCH_PAIRS writes it. */
+export const pairCharacters = (needle: string) => [...needle].map(c => (c.codePointAt(0)! > 0x7f ? c + c : c)).join('');
+
 /** LIKE pattern of "contains `needle`" (its %, _ and \ taken literally). */
 const containing = (needle: string) => `%${needle.replace(/[\\%_]/g, m => `\\${m}`)}%`;
 
@@ -132,15 +138,21 @@ export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date
     const clauses = [`kind = ${params.add(kind)}`];
     const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove } = filter;
     if (ids) clauses.push(anyOf('id', ids, params));
-    if (search) clauses.push(`search_text LIKE ${params.add(containing(search))}`);
+    // The trigram index is on the text with every non-ASCII character doubled (SEARCH_PAIRS): a two-character Chinese name
+    // then has trigrams. The second test is the contract's own "contains" on the text as it is.
+    if (search) clauses.push(`${SEARCH_PAIRS} LIKE ${params.add(containing(pairCharacters(search)))}`, `search_text LIKE ${params.add(containing(search))}`);
     if (open !== undefined) clauses.push(`is_open = ${params.add(open)}`);
     if (statuses) clauses.push(anyOf('status', statuses, params));
     if (assignee !== undefined) clauses.push(assignee === null ? 'assignee IS NULL' : `assignee = ${params.add(assignee)}`);
-    if (overdue !== undefined) clauses.push(`(due_at < ${params.add(now.toISOString(), '::timestamptz')} AND decided_at IS NULL) = ${params.add(overdue)}`);
-    if (resubmission !== undefined) clauses.push(`(attempt > 1) = ${params.add(resubmission)}`);
+    // Each test written as the index can use it (a column compared with a value), not as "(test) = flag".
+    if (overdue !== undefined) {
+        const late = `due_at < ${params.add(now.toISOString(), '::timestamptz')} AND decided_at IS NULL`;
+        clauses.push(overdue ? late : `NOT (${late})`);
+    }
+    if (resubmission !== undefined) clauses.push(resubmission ? 'attempt > 1' : 'attempt <= 1');
     if (previousId !== undefined) clauses.push(`previous_id IS NOT DISTINCT FROM ${params.add(previousId)}`);
     if (decidedBy !== undefined) clauses.push(`decided_by IS NOT DISTINCT FROM ${params.add(decidedBy)}`);
-    if (hasFailedChecks !== undefined) clauses.push(`(kind <> 'verification' OR (failed_checks > 0) = ${params.add(hasFailedChecks)})`);
+    if (hasFailedChecks !== undefined) clauses.push(`(kind <> 'verification' OR ${hasFailedChecks ? 'failed_checks > 0' : 'failed_checks <= 0'})`);
     if (readyToApprove !== undefined) clauses.push(`(kind <> 'cancellation' OR ready_to_approve = ${params.add(readyToApprove)})`);
     return { clauses, params };
 }
@@ -171,7 +183,7 @@ export function auditWhere(filter: AuditFilter): Where {
     if (filter.actor !== undefined) clauses.push(anyOf('actor', filter.actor, params));
     if (filter.action !== undefined) clauses.push(anyOf('action', filter.action, params));
     const needle = auditNeedle(filter);
-    if (needle) clauses.push(`strpos(lower(request_id), ${params.add(needle)}) > 0`);
+    if (needle) clauses.push(`lower(request_id) LIKE ${params.add(containing(needle))}`);
     // Compared as the memory store does: a value that is not text never equals a kind.
     if (filter.requestKind !== undefined) clauses.push(typeof filter.requestKind === 'string' ? `request_kind = ${params.add(filter.requestKind)}` : 'false');
     if (filter.reason !== undefined) clauses.push(`reasons @> jsonb_build_array(${params.add(String(filter.reason), '::text')})`);
@@ -205,14 +217,46 @@ export function qualityReviewWhere(filter: QualityReviewListQuery['filter']): Wh
 const whereText = (where: Where) => (where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '');
 
 /** One page of `table` in `orderBy`, and how many rows match. */
+/** Tables whose rows are wide (a whole record): a page of them is chosen by key first, then read (see pageStatements). */
+const WIDE_ROW_KEYS: Record<string, string> = { requests: 'id' };
+
 export function pageStatements(table: string, select: string, where: Where, order: (params: Params) => string, range: readonly [number, number]) {
     const countParams = [...where.params.values];
     const orderBy = order(where.params);
+    // The capped count walks the page's own order (its index) when that order takes no parameter of its own.
+    const countOrder = where.params.values.length === countParams.length ? orderBy : undefined;
     const limit = where.params.add(range[1] - range[0] + 1);
     const offset = where.params.add(range[0]);
     return {
-        rows: { sql: `SELECT ${select} FROM ${table} ${whereText(where)} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`, params: where.params.values },
-        count: { sql: `SELECT count(*)::int AS total FROM ${table} ${whereText(where)}`, params: countParams },
+        rows: { sql: pageSql(table, select, whereText(where), orderBy, `LIMIT ${limit} OFFSET ${offset}`), params: where.params.values },
+        count: countStatements(table, { clauses: where.clauses, params: new Params(countParams) }, countOrder),
+    };
+}
+
+/**
+ * The page's rows. Wide rows are sorted by their key and read afterwards: sorting 2,853 matches of a name search with their
+ * records took 400-560 ms on PostgreSQL at a million requests, sorting their ids then reading 25 records 18-36 ms.
+ */
+function pageSql(table: string, select: string, where: string, orderBy: string, limits: string): string {
+    const key = WIDE_ROW_KEYS[table];
+    if (!key) return `SELECT ${select} FROM ${table} ${where} ORDER BY ${orderBy} ${limits}`;
+    return `SELECT ${select} FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} ${where} ORDER BY ${orderBy} ${limits}) ORDER BY ${orderBy}`;
+}
+
+/**
+ * Above this many matching rows a list's total is PostgreSQL's estimate, not a count (docs/api.md §5, `Total-Estimated`):
+ * counting 650,000 open requests costs as much as the rest of the answer many times over.
+ */
+export const EXACT_TOTAL_CAP = 1_000;
+
+/** How many rows match, counted up to one past the cap; and the planner's estimate of the full count (for totals above it). */
+export function countStatements(table: string, where: Where, orderBy?: string) {
+    const params = new Params([...where.params.values]);
+    const limit = params.add(EXACT_TOTAL_CAP + 1);
+    const order = orderBy ? ` ORDER BY ${orderBy}` : '';
+    return {
+        capped: { sql: `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${table} ${whereText(where)}${order} LIMIT ${limit}) capped`, params: params.values },
+        estimate: { sql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} ${whereText(where)}`, params: where.params.values },
     };
 }
 

@@ -10,6 +10,8 @@ export interface Page<T> {
     rows: T[];
     /** How many rows match the filter, whatever the range. */
     total: number;
+    /** The total is the database's estimate (the review server, above EXACT_TOTAL_CAP matches; docs/api.md §5). */
+    estimated?: boolean;
 }
 
 // `String.prototype.localeCompare` with no arguments, without building the collation for every call.

@@ -1,0 +1,172 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { auditEntry, reviewRequest } from '../../src/contract/records';
+import { searchText } from '../../src/domain/lists/requests';
+import { DEFAULT_SLA, reviewDay } from '../../src/domain/sla';
+import type { AuditEntry, ReviewRequest } from '../../src/domain/types';
+import { countFailedChecks, runVerificationChecks } from '../../src/domain/verificationChecks';
+import type { Executor } from '../../server/store/postgres/executor';
+import { migrate } from '../../server/store/postgres/migrate';
+import { openPglite } from '../../server/store/postgres/pgliteExecutor';
+import { seedAtSize } from '../../server/store/postgres/seedAtSize';
+import { explainCases, listCases, type ExplainedCase } from '../bench/plans';
+import { hashPassword } from '../../server/accounts/passwords';
+import { createReviewApi } from '../../server/reviewServer';
+import { DEMO_PASSWORD } from '../../mocks/seed/seed';
+import { loadTemplate, testConfig } from './template';
+
+// At a size where a scan costs: 50,000 requests seeded by SQL (the bench's seed), the plans of the queue's default list,
+// of search and of claim-next read through their indexes, never the whole requests table; and what the seed writes is
+// what the contract describes.
+
+const SIZE = 50_000;
+const VIEWER = 'u-benchop01';
+const now = new Date();
+let db: Executor;
+let plans: ExplainedCase[];
+let needle: string;
+
+beforeAll(async () => {
+    db = await openPglite({ loadDataDir: loadTemplate(inject('emptyDatabaseTemplate')) });
+    await migrate(db);
+    await seedAtSize(db, { size: SIZE, operators: 2, now, sla: DEFAULT_SLA, passwordHash: await hashPassword(DEMO_PASSWORD) });
+    const [customer] = await db.query<{ record: ReviewRequest & { kind: 'verification' } }>(`SELECT record FROM requests WHERE kind = 'verification' AND status = 'pending' ORDER BY id LIMIT 1`);
+    const { fullName, idNumber, mobileNumber } = customer!.record;
+    const wanted = new Set(['default queue', 'search by name', 'search by ID number', 'search by mobile number', 'claim-next', 'audit list: newest first']);
+    needle = idNumber;
+    plans = await explainCases(db, listCases({ name: fullName, idNumber, phone: mobileNumber }, VIEWER).filter(c => [...wanted].some(w => c.name.startsWith(w))), VIEWER, now);
+}, 900_000);
+
+afterAll(async () => {
+    await db?.close();
+});
+
+const planOf = (name: string) => {
+    const found = plans.find(c => c.name.startsWith(name));
+    if (!found) throw new Error(`no plan for ${name}`);
+    return found.statements;
+};
+
+describe(`query plans at ${SIZE.toLocaleString('en')} requests`, () => {
+    it.each(['default queue', 'search by name', 'search by ID number', 'search by mobile number', 'claim-next'])('%s reads no table whole', name => {
+        const statements = planOf(name);
+        expect(statements.length).toBeGreaterThan(0);
+        for (const s of statements) {
+            expect(s.plan, s.sql).not.toMatch(/Seq Scan on requests/);
+            expect(s.plan, s.sql).toMatch(/Index Scan|Index Only Scan|Bitmap Index Scan/);
+        }
+    });
+
+    it("the queue's first page and its count walk the open queue's index in due order", () => {
+        const [held, page, count] = planOf('default queue');
+        expect(held!.sql).toMatch(/status = 'in_review' AND assignee = \$3/);
+        expect(page!.plan).toMatch(/Index Scan using requests_open_queue on requests/);
+        // The page is the first 25 entries of the index (a Limit right above it), not a sort of every open request.
+        const lines = page!.plan.split('\n');
+        const walk = lines.findIndex(line => line.includes('Index Scan using requests_open_queue'));
+        const limit = lines.slice(0, walk).map(line => line.includes('Limit')).lastIndexOf(true);
+        expect(limit).toBeGreaterThanOrEqual(0);
+        expect(lines.slice(limit, walk).filter(line => line.includes('Sort'))).toEqual([]);
+        expect(count!.sql).toMatch(/LIMIT \$4\) capped/);
+        expect(count!.plan).toMatch(/Index Scan using requests_open_queue on requests/);
+    });
+
+    it.each(['search by name', 'search by ID number', 'search by mobile number'])('%s finds its rows through the search index (and its count too, when the page is full)', name => {
+        const [, ...rest] = planOf(name);
+        expect(rest.length).toBeGreaterThan(0);
+        for (const s of rest) expect(s.plan, s.sql).toMatch(/Bitmap Index Scan on requests_search_pairs/);
+    });
+
+    it('a search whose first page is not full is not counted: the page is the whole list', () => {
+        expect(planOf('search by ID number').map(s => s.sql).filter(sql => sql.includes('capped'))).toEqual([]);
+        expect(planOf('search by name').map(s => s.sql).filter(sql => sql.includes('capped'))).toHaveLength(1);
+    });
+
+    it('claim-next takes the oldest due pending request from the pending queue index', () => {
+        const statements = planOf('claim-next');
+        expect(statements.at(-1)!.plan).toMatch(/Index Scan using requests_pending_queue on requests/);
+    });
+
+    it('the audit list, newest first, reads the newest entries by their number', () => {
+        expect(planOf('audit list: newest first')[0]!.plan).toMatch(/Index Scan Backward using audit_pkey on audit/);
+    });
+});
+
+describe('the seed at size', () => {
+    it('writes the requests, history and accounts asked for', async () => {
+        const [counts] = await db.query<{ requests: number; audit: number; accounts: number; documents: number }>(`SELECT (SELECT count(*) FROM requests)::int AS requests,
+            (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM demo_documents)::int AS documents`);
+        expect(counts).toMatchObject({ requests: SIZE, accounts: 3 + 2, documents: SIZE });
+        expect(counts!.audit).toBeGreaterThan(SIZE / 3);
+        expect(await db.query(`SELECT 1 FROM requests WHERE status = 'in_review'`)).toEqual([]);
+    });
+
+    it('writes records as the contract describes them, with the columns and failed checks the store would derive', async () => {
+        const today = reviewDay(now, DEFAULT_SLA);
+        // Every 97th request: some of every copy of the template, of both kinds.
+        const rows = await db.query<{ record: ReviewRequest; search_text: string; failed_checks: number; is_open: boolean }>(
+            `SELECT record, search_text, failed_checks, is_open FROM (SELECT *, row_number() OVER (ORDER BY id) AS n FROM requests) r WHERE n % 97 = 0`);
+        expect(rows.length).toBeGreaterThan(SIZE / 100);
+        expect(new Set(rows.map(r => r.record.kind))).toEqual(new Set(['verification', 'cancellation']));
+        for (const { record, search_text, failed_checks } of rows) {
+            const parsed = reviewRequest.safeParse(record);
+            expect(parsed.success, `${record.id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+            expect(search_text).toBe(searchText(record));
+            if (record.kind === 'verification') {
+                expect(countFailedChecks(runVerificationChecks(record, { today })), record.id).toBe(record.failedChecks);
+                expect(failed_checks).toBe(record.failedChecks);
+            }
+        }
+    });
+
+    it('gives every copy its own customers: ID numbers and mobile numbers repeat only where the template repeats them', async () => {
+        const [ids] = await db.query<{ numbers: number; distinct_numbers: number; mobiles: number; distinct_mobiles: number }>(`SELECT
+            count(record->>'idNumber')::int AS numbers, count(DISTINCT record->>'idNumber')::int AS distinct_numbers,
+            count(*)::int AS mobiles, count(DISTINCT mobile_number)::int AS distinct_mobiles FROM requests WHERE kind = 'verification'`);
+        expect(ids!.distinct_numbers / ids!.numbers).toBeGreaterThan(0.9);
+        expect(ids!.distinct_mobiles / ids!.mobiles).toBeGreaterThan(0.9);
+        const dangling = await db.query(`SELECT r.id FROM requests r WHERE r.previous_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM requests p WHERE p.id = r.previous_id)`);
+        expect(dangling).toEqual([]);
+    });
+
+    it('writes audit entries as the contract describes them, each about a request that exists', async () => {
+        const entries = await db.query<{ entry: AuditEntry; exists: boolean }>(`SELECT entry, EXISTS (SELECT 1 FROM requests r WHERE r.id = a.request_id) AS exists
+            FROM (SELECT *, row_number() OVER (ORDER BY seq) AS n FROM audit) a WHERE n % 53 = 0`);
+        expect(entries.length).toBeGreaterThan(100);
+        for (const { entry, exists } of entries) {
+            const parsed = auditEntry.safeParse(entry);
+            expect(parsed.success, `${entry.id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+            expect(exists, entry.requestId).toBe(true);
+        }
+    });
+});
+
+describe('the total of a long list', () => {
+    const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+    const list = async (filter: Record<string, unknown>) => {
+        const { api } = createReviewApi(db, testConfig(), () => now);
+        const login = await api.fetch(new Request('http://server.test/api/auth/login', {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'benchop01', password: DEMO_PASSWORD }),
+        }));
+        const { token } = (await login.json()) as { token: string };
+        const answer = await api.fetch(new Request(`http://server.test/api/verifications?filter=${enc(filter)}&range=${enc([0, 24])}&sort=${enc(['queue', 'ASC'])}`, { headers: { Authorization: `Bearer ${token}` } }));
+        expect(answer.status).toBe(200);
+        return { total: Number(answer.headers.get('Content-Range')!.split('/')[1]), estimated: answer.headers.get('Total-Estimated') };
+    };
+
+    it('is the database\'s estimate above 1,000 matches, marked Total-Estimated: true', async () => {
+        const [open] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests WHERE kind = 'verification' AND is_open`);
+        const answer = await list({ open: true });
+        expect(answer.estimated).toBe('true');
+        expect(answer.total).toBeGreaterThan(1_000);
+        expect(answer.total / open!.n).toBeGreaterThan(0.5);
+        expect(answer.total / open!.n).toBeLessThan(2);
+    });
+
+    it('is exact, and unmarked, at 1,000 matches or fewer', async () => {
+        const [matches] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests WHERE kind = 'verification' AND is_open AND record->>'idNumber' = $1`, [needle]);
+        const answer = await list({ open: true, q: needle });
+        expect(answer).toEqual({ total: matches!.n, estimated: null });
+    });
+});
