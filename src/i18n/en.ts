@@ -243,6 +243,8 @@ export const en = {
                 send_back: 'Sent back',
                 reassign: 'Reassigned',
                 quality_verdict: 'Quality verdict',
+                view: 'Viewed identity data',
+                reveal: 'Revealed identity data',
             },
         },
         keys: {
@@ -325,6 +327,16 @@ export const en = {
             previous: 'Previous document',
             next: 'Next document',
             loading: 'Loading the document viewer…',
+        },
+        identity: {
+            masked: 'masked',
+            masked_notice: 'Identity data is masked: the whole record and the documents are shown to the operator holding the claim and to supervisors.',
+            documents_withheld: 'Documents are shown to the operator holding the claim and to supervisors.',
+            checks_withheld: 'The checks are run on the whole record: they are shown with it.',
+            reveal: 'Show identity data',
+            reveal_title: 'Show the identity data of %{id}',
+            reveal_explained: 'Say why you need it. The whole record is shown to you for 15 minutes, and the audit trail keeps who asked, when and why.',
+            purpose: 'Purpose',
         },
         language: {
             'zh-CN': 'Chinese',

@@ -245,6 +245,8 @@ export const zh: AppMessages = {
                 send_back: '退回',
                 reassign: '改派',
                 quality_verdict: '质检结论',
+                view: '查看身份信息',
+                reveal: '申请查看身份信息',
             },
         },
         keys: {
@@ -327,6 +329,16 @@ export const zh: AppMessages = {
             previous: '上一张证件',
             next: '下一张证件',
             loading: '正在加载证件查看器…',
+        },
+        identity: {
+            masked: '已脱敏',
+            masked_notice: '身份信息已脱敏：完整记录和证件仅向持有该申请的审核员和主管显示。',
+            documents_withheld: '证件仅向持有该申请的审核员和主管显示。',
+            checks_withheld: '自动检查基于完整记录，随完整记录显示。',
+            reveal: '查看身份信息',
+            reveal_title: '查看 %{id} 的身份信息',
+            reveal_explained: '请说明用途。完整记录将向您显示 15 分钟，审计记录会保存查看人、时间和原因。',
+            purpose: '用途',
         },
         language: {
             'zh-CN': '中文',

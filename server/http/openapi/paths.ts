@@ -41,8 +41,8 @@ function requestEndpoints(resource: 'verifications' | 'cancellations', record: '
     const id = pathId('id', `The request id (${record === 'Verification' ? 'V-000123' : 'C-000045'})`);
     const decision = { oneOf: [record, 'DecidedAndNext'] as SchemaName[] };
     const paths: Record<string, Record<string, Endpoint>> = {
-        [`/${resource}`]: { get: { summary: `List ${resource}`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: listParams(filter), answer: { status: 200, list: record }, errors: [400, 401] } },
-        [`/${resource}/{id}`]: { get: { summary: `One ${record.toLowerCase()}`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404] } },
+        [`/${resource}`]: { get: { summary: `List ${resource} (identity data masked, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: listParams(filter), answer: { status: 200, list: record }, errors: [400, 401] } },
+        [`/${resource}/{id}`]: { get: { summary: `One ${record.toLowerCase()} (whole to supervisors and the claim's holder, masked to others, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404] } },
         [`/${resource}/claim-next`]: { post: { summary: 'Review next: claim the next request of this kind', section: '7 claim-next', tag, body: 'ClaimNextBody', answer: { status: 200, schema: record }, errors: [400, 401, 404] } },
         [`/${resource}/{id}/claim`]: { post: { summary: 'Claim a pending request, or keep your claim alive', section: '7 claim', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404, 409] } },
         [`/${resource}/{id}/release`]: { post: { summary: 'Give the request back to the queue', section: '7 release', tag, params: [id], body: 'ReleaseBody', answer: { status: 200, schema: record }, errors: [400, 401, 404, 409] } },
