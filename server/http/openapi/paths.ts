@@ -48,6 +48,7 @@ function requestEndpoints(resource: 'verifications' | 'cancellations', record: '
         [`/${resource}/{id}/release`]: { post: { summary: 'Give the request back to the queue', section: '7 release', tag, params: [id], body: 'ReleaseBody', answer: { status: 200, schema: record }, errors: [400, 401, 404, 409] } },
         [`/${resource}/{id}/approve`]: { post: { summary: 'Approve (a first or second approval for a large refund); with next, also claim the next request', section: '7 approve', tag, params: [id], body: 'ApproveBody', answer: { status: 200, schema: decision }, errors: [400, 401, 403, 404, 409] } },
         [`/${resource}/{id}/reject`]: { post: { summary: 'Reject with reasons; with next, also claim the next request', section: '7 reject', tag, params: [id], body: 'RejectBody', answer: { status: 200, schema: decision }, errors: [400, 401, 404, 409] } },
+        [`/${resource}/{id}/reveal`]: { post: { summary: 'Show identity data, with a purpose (supervisors and whoever decided it; audited)', section: '6.10', tag, params: [id], body: 'RevealBody', answer: { status: 200, schema: record }, errors: [400, 401, 403, 404] } },
         [`/${resource}/{id}/reassign`]: { post: { summary: 'Hand an open request to a named account (supervisors)', section: '7 reassign', tag, auth: 'supervisor', params: [id], body: 'ReassignBody', answer: { status: 200, schema: record }, errors: [400, 401, 403, 404, 409] } },
     };
     if (resource === 'cancellations') {
