@@ -1,4 +1,5 @@
-import { AutocompleteInput, DataTable, DateField, DateTimeInput, downloadCSV, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, useLocale, useTranslate, type Exporter } from 'react-admin';
+import { AutocompleteInput, DataTable, DateTimeInput, downloadCSV, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, useLocale, useTranslate, type Exporter } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 import type { AuditEntry, Operator } from '../domain/types';
 import { auditCsv } from './auditCsv';
 import { ListErrorState } from '../common/errors/ErrorState';
@@ -36,7 +37,7 @@ export function AuditList() {
     return (
         <List error={<ListErrorState />} filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
             <DataTable<AuditEntry> bulkActionButtons={false} rowClick={false}>
-                <DataTable.Col source="at"><DateField source="at" showTime /></DataTable.Col>
+                <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
                 <DataTable.Col source="actor" disableSort render={entry => (entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>)} />
                 <DataTable.Col source="action" render={entry => translate(`app.audit.action.${entry.action}`)} />
                 <DataTable.Col source="requestId" render={entry => entry.requestId} />

@@ -1,4 +1,5 @@
-import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
+import { BooleanInput, DataTable, List } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 import { AssigneeField } from '../common/AssigneeField';
 import { QueueActions } from '../common/QueueActions';
 import { DueTag } from '../common/DueTag';
@@ -6,7 +7,7 @@ import { QUEUE_DEFAULTS, useSharedQueueFilters } from '../common/queueFilters';
 import { StatusChip } from '../common/StatusChip';
 import type { Cancellation } from '../domain/types';
 import { RefundField } from './RefundField';
-import { IDR_FORMAT as IDR } from './useIdr';
+import { useIdr } from './useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
 import { MaskedText } from '../common/MaskedText';
@@ -17,7 +18,7 @@ const ownFilter = <BooleanInput key="readyToApprove" source="readyToApprove" lab
 const exporter = safeCsvExporter('cancellations');
 
 export function CancellationList() {
-    const locale = useLocale();
+    const idr = useIdr();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
         <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={exporter} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
@@ -27,14 +28,12 @@ export function CancellationList() {
                 <DataTable.Col source="mobileNumber" render={record => <MaskedText value={record.mobileNumber} masked={record.identityMasked} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
-                <DataTable.Col source="account.balance" align="right" disableSort>
-                    <NumberField source="account.balance" locales={locale} options={IDR} />
-                </DataTable.Col>
+                <DataTable.Col source="account.balance" align="right" disableSort render={record => idr(record.account.balance)} />
                 <DataTable.Col source="refund" disableSort><RefundField /></DataTable.Col>
                 <DataTable.Col source="account.boundDevices" align="right" disableSort render={record => record.account.boundDevices.length} />
                 <DataTable.Col source="account.openItems" align="right" disableSort render={record => record.account.openItems.length} />
                 <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
-                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime locales={locale} /></DataTable.Col>
+                <DataTable.Col source="submittedAt"><DateTimeField source="submittedAt" /></DataTable.Col>
             </DataTable>
         </List>
     );

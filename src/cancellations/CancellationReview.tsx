@@ -20,6 +20,7 @@ import { NumberReleaseConfirmation } from './NumberReleaseConfirmation';
 import { PreconditionChecklist } from './PreconditionChecklist';
 import { SecondApprovalPanel } from './SecondApprovalPanel';
 import { useNumberReleaseGuard } from './useNumberReleaseGuard';
+import { dateTimeFormat } from '../common/formatters';
 
 function NumberReleased({ record }: { record: Cancellation }) {
     const translate = useTranslate();
@@ -28,7 +29,7 @@ function NumberReleased({ record }: { record: Cancellation }) {
     return (
         <Alert severity="success" data-testid="number-released">
             <ReferenceField source="numberReleasedBy" reference="operators" link={false} render={({ referenceRecord }) =>
-                translate('app.cancellation.released', { when: new Date(record.numberReleasedAt!).toLocaleString(locale), who: referenceRecord?.name ?? record.numberReleasedBy })} />
+                translate('app.cancellation.released', { when: dateTimeFormat(locale).format(new Date(record.numberReleasedAt!)), who: referenceRecord?.name ?? record.numberReleasedBy })} />
         </Alert>
     );
 }

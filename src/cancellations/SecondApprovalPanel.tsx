@@ -11,6 +11,7 @@ import type { Cancellation, Operator } from '../domain/types';
 import { SendBackDialog } from './SendBackDialog';
 import { NumberReleaseConfirmation } from './NumberReleaseConfirmation';
 import { useNumberReleaseGuard } from './useNumberReleaseGuard';
+import { dateTimeFormat } from '../common/formatters';
 
 /** A supervisor who is not the first approver gives the second approval (typing the digits) or sends it back. */
 export function SecondApprovalPanel({ record }: { record: Cancellation }) {
@@ -52,7 +53,7 @@ export function SecondApprovalPanel({ record }: { record: Cancellation }) {
         <Stack spacing={1} data-testid="second-approval">
             <Alert severity="warning">
                 {translate('app.cancellation.awaiting')}{' '}
-                {record.firstApproval && translate('app.cancellation.first_approval', { who: firstApprover?.name ?? record.firstApproval.by, when: new Date(record.firstApproval.at).toLocaleString(locale) })}
+                {record.firstApproval && translate('app.cancellation.first_approval', { who: firstApprover?.name ?? record.firstApproval.by, when: dateTimeFormat(locale).format(new Date(record.firstApproval.at)) })}
                 {record.firstApproval?.note && ` — ${record.firstApproval.note}`}
             </Alert>
             {refusal === 'same_person' && <Alert severity="info">{translate('app.cancellation.same_person')}</Alert>}

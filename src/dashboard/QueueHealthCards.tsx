@@ -1,6 +1,7 @@
 import { Card, CardContent, Grid, Stack, Typography } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import type { QueueHealth, RequestKind, Stats } from '../domain/types';
+import { dateTimeFormat } from '../common/formatters';
 
 const FIGURES: (keyof Omit<QueueHealth, 'oldestWaitingSince'>)[] = ['pending', 'inReview', 'awaitingSecondApproval', 'overdue', 'dueToday'];
 
@@ -19,7 +20,7 @@ function QueueCard({ kind, health }: { kind: RequestKind; health: QueueHealth })
                         </Stack>
                     ))}
                     <Stack data-figure="oldestWaitingSince">
-                        <Typography variant="h6" component="p">{health.oldestWaitingSince ? new Date(health.oldestWaitingSince).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Typography>
+                        <Typography variant="h6" component="p">{health.oldestWaitingSince ? dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(health.oldestWaitingSince)) : '—'}</Typography>
                         <Typography variant="caption" color="text.secondary">{translate('app.dashboard.oldestWaitingSince')}</Typography>
                     </Stack>
                 </Stack>

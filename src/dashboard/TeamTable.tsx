@@ -1,9 +1,10 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import type { OperatorStats } from '../domain/types';
+import { numberFormat } from '../common/formatters';
 
-const percent = (rate: number | null, locale: string) => (rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate));
-const minutes = (ms: number | null, locale: string) => (ms === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 60_000));
+const percent = (rate: number | null, locale: string) => (rate === null ? '—' : numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate));
+const minutes = (ms: number | null, locale: string) => (ms === null ? '—' : numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 60_000));
 
 /** The team's figures for the range, one row per person: the numbers behind the charts. */
 export function TeamTable({ team }: { team: OperatorStats[] }) {

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { DataTable, DateField, ExportButton, FilterButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { DataTable, ExportButton, FilterButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 import type { QualityReview } from '../domain/types';
 import { DrawSampleButton } from './DrawSampleButton';
 import { ListErrorState } from '../common/errors/ErrorState';
@@ -30,7 +31,7 @@ export function QualityReviewList() {
                 <DataTable.Col source="requestId" />
                 <DataTable.Col source="requestKind" disableSort />
                 <DataTable.Col source="operatorId" disableSort><ReferenceField source="operatorId" reference="operators" link={false}><TextField source="name" /></ReferenceField></DataTable.Col>
-                <DataTable.Col source="decidedAt"><DateField source="decidedAt" showTime /></DataTable.Col>
+                <DataTable.Col source="decidedAt"><DateTimeField source="decidedAt" /></DataTable.Col>
                 <DataTable.Col source="verdict" disableSort render={review => <VerdictChip review={review as QualityReview} />} />
                 <DataTable.Col source="sampleId" disableSort />
             </DataTable>

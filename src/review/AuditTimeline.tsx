@@ -1,6 +1,7 @@
 import { List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import { ReferenceField, TextField, useGetList, useLocale, useTranslate } from 'react-admin';
 import type { AuditEntry } from '../domain/types';
+import { dateTimeFormat } from '../common/formatters';
 
 /** The request's own audit trail, oldest first: who claimed, released, decided, with reasons and notes. */
 export function AuditTimeline({ requestId }: { requestId: string }) {
@@ -19,7 +20,7 @@ export function AuditTimeline({ requestId }: { requestId: string }) {
                                 {' · '}
                                 {entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField record={entry} source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>}
                                 {' · '}
-                                {new Date(entry.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+                                {dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.at))}
                             </>
                         }
                         secondary={[entry.reasons.join(', '), entry.note].filter(Boolean).join(' — ') || undefined}

@@ -1,13 +1,14 @@
 import { Alert } from '@mui/material';
 import { ReferenceField, TextField, useGetIdentity, useLocale, useTranslate } from 'react-admin';
 import type { ReviewRequest } from '../domain/types';
+import { dateTimeFormat } from '../common/formatters';
 
 /** Who holds the request, or who decided it and when. */
 export function ClaimStatus({ record, heldByMe }: { record: ReviewRequest; heldByMe: boolean }) {
     const translate = useTranslate();
     const locale = useLocale();
     const { identity } = useGetIdentity();
-    const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }) : '');
+    const time = (iso: string | null) => (iso ? dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '');
 
     if (record.decidedAt && record.decision) {
         const who = record.decidedBy === identity?.id ? translate('app.assignee.me') : <ReferenceField source="decidedBy" reference="operators" link={false}><TextField source="name" /></ReferenceField>;

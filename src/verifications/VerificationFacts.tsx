@@ -2,12 +2,13 @@ import { Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import type { Verification } from '../domain/types';
 import { CustomerTextBlock } from '../common/CustomerText';
+import { dateTimeFormat } from '../common/formatters';
 
 /** What the customer typed and what the card says, as plain text (never markup). */
 export function VerificationFacts({ record }: { record: Verification }) {
     const translate = useTranslate();
     const locale = useLocale();
-    const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const date = (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
     const validity = record.card.validUntil === 'long_term' ? translate('app.fields.long_term') : record.card.validUntil;
     const rows: [string, string | null][] = [
         ['fullName', record.fullName],

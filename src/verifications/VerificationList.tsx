@@ -1,4 +1,5 @@
-import { BooleanInput, DataTable, DateField, List, NumberField, useLocale } from 'react-admin';
+import { BooleanInput, DataTable, List } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
 import { QueueActions } from '../common/QueueActions';
 import { AssigneeField } from '../common/AssigneeField';
 import { DueTag } from '../common/DueTag';
@@ -16,7 +17,6 @@ const exporter = safeCsvExporter('verifications');
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
 export function VerificationList() {
-    const locale = useLocale();
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
         <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={exporter} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
@@ -26,10 +26,10 @@ export function VerificationList() {
                 <DataTable.Col source="mobileNumber" render={record => <MaskedText value={record.mobileNumber} masked={record.identityMasked} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
-                <DataTable.NumberCol source="attempt" />
+                <DataTable.Col source="attempt" align="right" render={record => record.attempt} />
                 <DataTable.Col source="assignee"><AssigneeField /></DataTable.Col>
-                <DataTable.Col source="failedChecks" align="right"><NumberField source="failedChecks" /></DataTable.Col>
-                <DataTable.Col source="submittedAt"><DateField source="submittedAt" showTime locales={locale} /></DataTable.Col>
+                <DataTable.Col source="failedChecks" align="right" render={record => record.failedChecks} />
+                <DataTable.Col source="submittedAt"><DateTimeField source="submittedAt" /></DataTable.Col>
             </DataTable>
         </List>
     );

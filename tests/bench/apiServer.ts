@@ -1,6 +1,8 @@
+import type { LoginResponse } from '../../src/domain/types';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { signInThroughApi } from '../support/session';
 import { ROOT } from './config';
 
 // Starts standalone mock APIs (mocks/http.ts) in child processes and signs operator1 in on each.
@@ -11,7 +13,7 @@ export interface ApiServer {
     size: number | undefined;
     latencyMs: number;
     /** The JSON answer of POST /auth/login for operator1/demo: what the console keeps in localStorage. */
-    session: { token: string; user: { id: string; name: string; role: string } };
+    session: LoginResponse;
     /** Wall time from spawn to listening (seeding included), ms. */
     startupMs: number;
     stop(): Promise<void>;
@@ -64,12 +66,4 @@ export async function startApiServer(options: { size?: number; latencyMs: number
     }
 }
 
-async function login(apiUrl: string): Promise<ApiServer['session']> {
-    const response = await fetch(`${apiUrl}/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: 'operator1', password: 'demo' }),
-    });
-    if (!response.ok) throw new Error(`login on ${apiUrl} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as ApiServer['session'];
-}
+const login = (apiUrl: string): Promise<ApiServer['session']> => signInThroughApi(apiUrl, 'operator1');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { FaultConfig, FaultReport } from '../../server/http/faults';
 import type { AuditEntry, ReviewRequest } from '../../src/domain/types';
+import { apiAs } from '../support/session';
 import { openBrowser, screenshot, signIn } from './browser';
 
 // An operator works the verification queue in real Chromium while the API misbehaves on purpose (fault mode of the
@@ -37,42 +38,36 @@ afterAll(async () => {
 });
 
 async function supervisorApi() {
-    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'supervisor1', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    return async <T>(path: string): Promise<T> => (await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<T>;
+    const call = await apiAs(apiUrl, 'supervisor1');
+    return async <T>(path: string): Promise<T> => (await call('GET', path)).json() as Promise<T>;
 }
 
 const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 type Outcome = 'done' | 'failed' | 'signed_out';
 
+/** Where a sent decision stands now: settled one way or another, or still on its way (undefined). */
+async function settled(page: Page, decided: () => Promise<boolean>): Promise<{ outcome: Outcome; failure?: string } | undefined> {
+    if (await page.locator('input[name="password"]').isVisible()) return { outcome: 'signed_out' };
+    const dialog = page.getByRole('dialog');
+    if (!(await dialog.isVisible())) return (await decided()) ? { outcome: 'done' } : undefined;
+    const failure = dialog.getByTestId('dialog-failure');
+    const text = (await failure.isVisible()) ? await failure.textContent({ timeout: 1000 }).catch(() => null) : null;
+    // A 401: the console says so in the dialog, then shows the sign-in screen (the next look sees it).
+    if (!text || /session ended/.test(text)) return undefined;
+    return { outcome: 'failed', failure: text };
+}
+
 /**
- * After Ctrl+Enter: the dialog closed and the screen shows the decision (`decided`), the dialog shows why it failed,
- * or the sign-in screen is back. A dialog that is gone while the screen does not show the decision is not taken
- * for a success: the screen may be reloading the record, and the dialog comes back with the text.
+ * After Ctrl+Enter (which clears the last attempt's failure as it sends): the dialog closed and the screen shows the
+ * decision (`decided`), the dialog shows why it failed, or the sign-in screen is back. A dialog that is gone while the
+ * screen does not show the decision is not taken for a success: the screen may be reloading the record, and the
+ * dialog comes back with the text.
  */
 async function outcomeOf(page: Page, decided: () => Promise<boolean>): Promise<{ outcome: Outcome; failure?: string }> {
-    await page.waitForTimeout(150);
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-        if (await page.locator('input[name="password"]').isVisible()) return { outcome: 'signed_out' };
-        const dialog = page.getByRole('dialog');
-        if (!(await dialog.isVisible())) {
-            if (await decided()) return { outcome: 'done' };
-            await page.waitForTimeout(100);
-            continue;
-        }
-        const failure = dialog.getByTestId('dialog-failure');
-        const text = (await failure.isVisible()) ? await failure.textContent({ timeout: 1000 }).catch(() => null) : null;
-        if (text && /session ended/.test(text)) {
-            // A 401: the console says so in the dialog, then shows the sign-in screen.
-            await page.locator('input[name="password"]').waitFor();
-            return { outcome: 'signed_out' };
-        }
-        if (text) return { outcome: 'failed', failure: text };
-        await page.waitForTimeout(100);
-    }
-    throw new Error('the decision neither finished nor failed within 20 s');
+    let result: Awaited<ReturnType<typeof settled>>;
+    await expect.poll(async () => (result = await settled(page, decided)), { timeout: 20_000, message: 'the decision neither finished nor failed within 20 s' }).toBeDefined();
+    return result!;
 }
 
 /** The review screen shows the request decided by me, or first-approved and awaiting a supervisor. */
@@ -109,15 +104,14 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
         if (await page.locator('input[name="password"]').isVisible()) {
             await signIn(page, 'operator1');
             stats.signIns += 1;
-            await page.waitForTimeout(500);
+            await page.locator('input[name="password"]').waitFor({ state: 'detached' });
             continue;
         }
         const id = await currentRequest(page);
         if (!id || confirmed.has(id) || !(await holdsRequest(page))) {
             // Review next (a failed one leaves a notification; the loop presses again).
             await page.keyboard.press('n');
-            await page.getByText('You hold this request').or(page.locator('.MuiSnackbar-root')).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
-            await page.waitForTimeout(200);
+            await page.getByText('You hold this request').or(page.locator('.MuiSnackbar-root')).or(page.locator('input[name="password"]')).first().waitFor();
             continue;
         }
         // Approve every other request, when its rules allow; reject the others with the first reason.
@@ -160,8 +154,8 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
             } else {
                 const kind = /could not be reached/.test(result.failure!) ? 'network' : /server failed/.test(result.failure!) ? 'server' : /changed while/.test(result.failure!) ? 'changed' : result.failure!;
                 stats.failuresShown[kind] = (stats.failuresShown[kind] ?? 0) + 1;
-                // The retry needs the refreshed record after a conflict.
-                await page.waitForTimeout(kind === 'changed' ? 600 : 100);
+                // The retry goes once the dialog can send again (after a conflict, on the record the 409 brought back).
+                await expect.poll(() => page.getByRole('dialog').locator('button[data-testid^="confirm-"]').isEnabled()).toBe(true);
             }
             // Nothing typed is lost: the note (and the reason) are still in the dialog.
             await expect.poll(() => page.getByRole('dialog').getByLabel(/Internal note/).inputValue()).toBe(note);
@@ -224,9 +218,8 @@ describe('working the queues while the API fails on purpose', () => {
 
 /** operator1 gives the first approval of `count` large refunds through the API; they then await a supervisor. */
 async function awaitingSecondApproval(count: number): Promise<ReviewRequest[]> {
-    const login = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'operator1', password: 'demo' }) });
-    const { token } = (await login.json()) as { token: string };
-    const call = async (method: string, path: string, body?: unknown) => (await fetch(`${apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })).json();
+    const operator = await apiAs(apiUrl, 'operator1');
+    const call = async (method: string, path: string, body?: unknown) => (await operator(method, path, body)).json();
     const ready = (await call('GET', `/cancellations?filter=${q({ status: 'pending', readyToApprove: true })}&range=${q([0, 199])}`)) as ReviewRequest[];
     const large = ready.filter(record => record.kind === 'cancellation' && record.requiresSecondApproval).slice(0, count);
     expect(large).toHaveLength(count);

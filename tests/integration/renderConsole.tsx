@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import { createMockServer } from '../../mocks/node';
 import { App } from '../../src/App';
 import type { ConsoleLocale } from '../../src/providers/i18nProvider';
+import { signInThroughApi } from '../support/session';
 
 // Renders the real console against the MSW node server (same handlers as the browser and the HTTP server).
 
@@ -15,8 +16,7 @@ export function startMockApi() {
 }
 
 export async function signIn(username: 'operator1' | 'operator2' | 'supervisor1') {
-    const response = await fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    localStorage.setItem('axis-review-session', JSON.stringify(await response.json()));
+    localStorage.setItem('axis-review-session', JSON.stringify(await signInThroughApi(API_URL, username)));
 }
 
 export function renderConsole({ path = '/', locale = 'en' as ConsoleLocale } = {}) {

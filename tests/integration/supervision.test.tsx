@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../mocks/seed/seed';
 import { addDays, dayOf } from '../../src/domain/dayRange';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
+import { callWith, signInThroughApi } from '../support/session';
 
 const { server, db } = startMockApi();
 /** Status codes the server answered to the audit list, per test. */
@@ -21,12 +22,8 @@ afterEach(() => {
 afterAll(() => server.close());
 
 async function apiAs(username: string) {
-    const response = await fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    const { token } = await response.json();
-    return async (method: string, path: string, body?: unknown) => {
-        const answer = await fetch(`${API_URL}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return answer.json();
-    };
+    const call = callWith(API_URL, (await signInThroughApi(API_URL, username)).token);
+    return async (method: string, path: string, body?: unknown) => (await call(method, path, body)).json();
 }
 
 describe('what an operator does not see', () => {

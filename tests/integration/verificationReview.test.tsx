@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi } from './renderConsole';
+import { apiAs } from '../support/session';
 
 // The review screen and its dialogs load their code on first use (transformed then): slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -29,11 +30,7 @@ async function reviewNext(username: 'operator1' | 'operator2' = 'operator1') {
     return { user, id: screenRequestId() };
 }
 
-async function apiAs(username: string) {
-    const response = await fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    const { token } = await response.json();
-    return (method: string, path: string, body?: unknown) => fetch(`${API_URL}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-}
+const apiAsUser = (username: string) => apiAs(API_URL, username);
 
 describe('opening the next request', () => {
     it('one key claims the oldest waiting request and shows its documents, checks and data', async () => {
@@ -142,8 +139,8 @@ describe('when a decision fails, nothing typed is lost', () => {
         await user.keyboard('a');
         const dialog = await screen.findByRole('dialog', { name: `Approve ${id}?` });
         // Meanwhile a supervisor takes the request back and operator2 claims it.
-        await (await apiAs('supervisor1'))('POST', `/verifications/${id}/release`, { note: 'rebalancing' });
-        await (await apiAs('operator2'))('POST', `/verifications/${id}/claim`);
+        await (await apiAsUser('supervisor1'))('POST', `/verifications/${id}/release`, { note: 'rebalancing' });
+        await (await apiAsUser('operator2'))('POST', `/verifications/${id}/claim`);
         await user.click(within(dialog).getByTestId('confirm-approve'));
         expect(await within(dialog).findByTestId('dialog-failure')).toHaveTextContent('Someone else holds this request: Dewi Santoso');
         expect(verification(id)).toMatchObject({ status: 'in_review', assignee: 'u-operator2', decision: null });

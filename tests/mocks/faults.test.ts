@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/node';
 import type { ReviewRequest } from '../../src/domain/types';
+import { callWith, signInThroughApi } from '../support/session';
 
 // The mock server's fault mode: each fault does what it says, on the requests it is aimed at, and is counted.
 
@@ -11,12 +12,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => faults.off());
 afterAll(() => server.close());
 
-async function login(username: string, base = BASE) {
-    const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    return ((await response.json()) as { token: string }).token;
-}
-const call = (token: string, method: string, path: string, body?: unknown, base = BASE) =>
-    fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const login = async (username: string, base = BASE) => (await signInThroughApi(base, username)).token;
+const call = (token: string, method: string, path: string, body?: unknown, base = BASE) => callWith(base, token)(method, path, body);
 
 async function claimedVerification(token: string): Promise<ReviewRequest> {
     const response = await call(token, 'POST', '/verifications/claim-next', {});

@@ -1,15 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { startStandaloneServer } from '../../mocks/http';
+import { callWith, signInThroughApi } from '../support/session';
 
 // Fault mode over a real socket (npm run api, the e2e suite's API): dropped connections and the test-only control routes.
 
-async function login(username: string, base: string) {
-    const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    return ((await response.json()) as { token: string }).token;
-}
-const call = (token: string, method: string, path: string, body: unknown, base: string) =>
-    fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+const login = async (username: string, base: string) => (await signInThroughApi(base, username)).token;
+const call = (token: string, method: string, path: string, body: unknown, base: string) => callWith(base, token)(method, path, body);
 
 describe('fault mode on the standalone server', () => {
     it('a dropped connection closes the socket without an answer, and the control routes switch faults and report them', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/node';
 import type { ReviewRequest } from '../../src/domain/types';
+import { signInThroughApi } from '../support/session';
 
 // The list indexes (mocks/api/listIndex.ts) answer exactly what reading the whole store would: the queue's pages
 // and searches, for every viewer, before and after claims, decisions, lapses and a re-seed.
@@ -12,10 +13,7 @@ const { server, db } = createMockServer({ seed: 17, size: 1200, now: () => new D
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-async function login(username: string) {
-    const response = await fetch(`${BASE}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    return ((await response.json()) as { token: string }).token;
-}
+const login = async (username: string) => (await signInThroughApi(BASE, username)).token;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
     for (const username of ['operator1', 'operator2', 'supervisor1']) tokens[username] = await login(username);

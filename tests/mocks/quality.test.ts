@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mocks/node';
+import { apiAs } from '../support/session';
 
 // Quality verdicts follow the four-eyes rule even when a sample holds one's own decision (say, drawn by another supervisor).
 
@@ -16,9 +17,7 @@ describe('a quality verdict on one\'s own decision', () => {
             id: 'QR-900001', sampleId: 'QS-900001', requestKind: 'verification', requestId: decided.id, operatorId: 'u-supervisor1', decidedAt: decided.decidedAt!,
             verdict: null, note: null, reviewedBy: null, reviewedAt: null, outcome: null, reasons: null,
         });
-        const login = await fetch(`${BASE}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'supervisor1', password: 'demo' }) });
-        const { token } = (await login.json()) as { token: string };
-        const answer = await fetch(`${BASE}/quality-reviews/QR-900001/verdict`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ verdict: 'agree' }) });
+        const answer = await (await apiAs(BASE, 'supervisor1'))('POST', '/quality-reviews/QR-900001/verdict', { verdict: 'agree' });
         expect(answer.status).toBe(403);
         expect(await answer.json()).toMatchObject({ error: { code: 'four_eyes_same_person' } });
         expect(db.state.qualityReviews.at(-1)!.verdict).toBeNull();

@@ -7,6 +7,7 @@ import { reasonsFor } from '../../src/domain/reasonCatalogue';
 import type { AuditAction, Cancellation, RequestKind, RequestStatus, ReviewRequest } from '../../src/domain/types';
 import { createMockServer } from '../../mocks/node';
 import { API_URL, renderConsole, signIn, TEST_NOW } from '../integration/renderConsole';
+import { apiAs } from '../support/session';
 
 // Every decision path of the console under every fault of the mock server's fault mode (mocks/api/faults.ts):
 // what the operator typed survives, the retry succeeds, the decision is recorded exactly once, and the audit
@@ -26,11 +27,11 @@ type Username = 'operator1' | 'operator2' | 'supervisor1';
 const RESOURCE: Record<RequestKind, string> = { verification: 'verifications', cancellation: 'cancellations' };
 const USER_ID: Record<Username, string> = { operator1: 'u-operator1', operator2: 'u-operator2', supervisor1: 'u-supervisor1' };
 
-async function apiAs(username: Username) {
-    const response = await fetch(`${API_URL}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-    const { token } = await response.json();
+/** Posts as `username`; anything but a 2xx fails the test. */
+async function postAs(username: Username) {
+    const call = await apiAs(API_URL, username);
     return async (path: string, body: unknown = {}) => {
-        const answer = await fetch(`${API_URL}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const answer = await call('POST', path, body);
         if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
         return (await answer.json()) as ReviewRequest;
     };
@@ -84,7 +85,7 @@ async function fillNote(dialog: HTMLElement, user: User, testId: string | RegExp
 }
 
 async function claimAs(username: Username, kind: RequestKind, id: string) {
-    await (await apiAs(username))(`/${RESOURCE[kind]}/${id}/claim`);
+    await (await postAs(username))(`/${RESOURCE[kind]}/${id}/claim`);
 }
 
 function approvePath(name: string, kind: RequestKind, wanted: (record: ReviewRequest) => boolean, expect_: { finalStatus: RequestStatus; digits: boolean }): DecisionPath {
@@ -157,7 +158,7 @@ function rejectPath(name: string, kind: RequestKind, reasonKey: number): Decisio
 /** operator1 gives the first approval of a large refund through the API; a supervisor takes it from there. */
 async function awaitingSecondApproval() {
     const record = pendingRequest('cancellation', r => largeRefund(r as Cancellation));
-    const operator = await apiAs('operator1');
+    const operator = await postAs('operator1');
     const claimed = await operator(`/cancellations/${record.id}/claim`);
     await operator(`/cancellations/${record.id}/approve`, { version: claimed.version });
     return record.id;
@@ -260,7 +261,7 @@ describe.each(PATHS)('$name', path => {
                 expect(db.findAny(id)).toMatchObject({ assignee: 'u-operator2', decision: null });
                 await user.click(within(typed.dialog).getByRole('button', { name: 'Cancel' }));
                 await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-                await (await apiAs('supervisor1'))(`/${RESOURCE[path.kind]}/${id}/reassign`, { to: USER_ID[path.actor], note: 'back to you' });
+                await (await postAs('supervisor1'))(`/${RESOURCE[path.kind]}/${id}/reassign`, { to: USER_ID[path.actor], note: 'back to you' });
                 await user.click(screen.getByRole('button', { name: 'Refresh' }));
                 await screen.findByText(/You hold this request/);
                 await user.keyboard(path.action === 'reject' ? 'r' : 'a');
