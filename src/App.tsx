@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { lazy, useState } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import audit from './audit';
 import cancellations from './cancellations';
 import { Home } from './dashboard/Home';
@@ -12,6 +13,9 @@ import { createI18nProvider, type ConsoleLocale } from './providers/i18nProvider
 import { createQueryClient } from './providers/queryClient';
 import quality from './quality';
 import verifications from './verifications';
+
+// Supervisors only: loaded on first use.
+const WhoLooked = lazy(() => import('./access/WhoLooked'));
 
 export interface AppProps {
     apiUrl: string;
@@ -43,6 +47,9 @@ export function App({ apiUrl, locale }: AppProps) {
             <Resource name="quality-reviews" {...quality} />
             <Resource name="operators" recordRepresentation="name" />
             <Resource name="reasons" recordRepresentation="id" />
+            <CustomRoutes>
+                <Route path="/who-looked" element={<WhoLooked />} />
+            </CustomRoutes>
         </Admin>
     );
 }

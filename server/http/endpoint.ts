@@ -3,7 +3,7 @@ import { RefusalError } from '../../src/domain/refusal';
 import type { Operator } from '../../src/domain/types';
 import { lapseExpiredClaims } from './claims';
 import type { AppDeps } from './deps';
-import { present, type View } from './present';
+import { presentTo, type View } from './present';
 import { errorJson, HttpError } from './respond';
 
 // Wraps every endpoint: the checks of docs/api.md §3 steps 1-3 (authentication, claim lapses, role), the one error
@@ -16,6 +16,8 @@ export interface Call {
     deps: AppDeps;
     /** How records are shown to this caller (absolute document URLs at the configured public URL). */
     view: View;
+    /** The signed-in caller once authenticated: a refusal's `record` is shown as they may see it (masked without one). */
+    viewer?: Operator;
 }
 
 export interface AuthedCall extends Call {
@@ -48,9 +50,9 @@ async function errorAnswer(error: unknown, call: Call): Promise<Response> {
     if (code === 'conflict_claimed') {
         // The holder by display name (their id when no account has it); the record has the id.
         const holder = (await call.deps.store.accounts()).find(account => account.id === holderId)?.name ?? holderId ?? '';
-        return errorJson(code, `claimed by ${holder}`, { ...extra, holder, ...(record ? { record: present(record, call.view) } : {}) });
+        return errorJson(code, `claimed by ${holder}`, { ...extra, holder, ...(record ? { record: presentTo(record, call.view, call.viewer) } : {}) });
     }
-    return errorJson(code, message, { ...extra, ...(record ? { record: present(record, call.view) } : {}) });
+    return errorJson(code, message, { ...extra, ...(record ? { record: presentTo(record, call.view, call.viewer) } : {}) });
 }
 
 /** An endpoint anyone may call (login, document images, the fallback). */
@@ -74,6 +76,7 @@ export function publicEndpoint(deps: AppDeps, handler: (call: Call) => Response 
 export function endpoint(deps: AppDeps, handler: (call: AuthedCall) => Response | Promise<Response>, rules: { supervisorOnly?: boolean } = {}): Handler {
     return publicEndpoint(deps, async call => {
         const user = await authenticate(deps, call.request);
+        call.viewer = user;
         await deps.store.refreshDerived(deps.now());
         await lapseExpiredClaims(deps.store, deps.now());
         if (rules.supervisorOnly && user.role !== 'supervisor') throw new HttpError('forbidden', 'supervisors only');

@@ -1,4 +1,5 @@
 import { requiresSecondApproval } from '../../src/domain/fourEyes';
+import { maskIdentity, needsToKnow } from '../../src/domain/identityMasking';
 import type { Operator, ReviewRequest } from '../../src/domain/types';
 
 // A request as the API shows it (docs/api.md §6.1, §6.2, §6.6).
@@ -40,3 +41,15 @@ export function redactForList(record: ReviewRequest, viewer: Operator): ReviewRe
     const firstApproval = record.firstApproval && record.firstApproval.note !== null && record.firstApproval.by !== viewer.id ? { ...record.firstApproval, note: null } : record.firstApproval;
     return decision === record.decision && firstApproval === record.firstApproval ? record : { ...record, decision, firstApproval };
 }
+
+/**
+ * A request as `viewer` may see it (src/domain/identityMasking.ts): whole for supervisors, the claim's holder, or with
+ * `granted` (a reveal that holds); masked, without document URLs, for anyone else and for an unknown viewer.
+ */
+export function presentTo(record: ReviewRequest, view: View, viewer: Operator | undefined, granted = false): ReviewRequest {
+    const shown = present(record, view);
+    return viewer && (granted || needsToKnow(record, viewer)) ? shown : maskIdentity(shown);
+}
+
+/** A list row (lists, search results, the console's CSV export): always masked, for supervisors too. */
+export const presentRow = (record: ReviewRequest, view: View, viewer: Operator) => maskIdentity(redactForList(present(record, view), viewer));

@@ -4,7 +4,7 @@ import type { AuditEntry, Operator } from '../domain/types';
 import { auditCsv } from './auditCsv';
 import { ListErrorState } from '../common/errors/ErrorState';
 
-const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict'];
+const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal'];
 const actionChoices = ACTIONS.map(id => ({ id, name: `app.audit.action.${id}` }));
 const kindChoices = [{ id: 'verification', name: 'app.audit.kind.verification' }, { id: 'cancellation', name: 'app.audit.kind.cancellation' }];
 const outcomeChoices = [{ id: 'approved', name: 'app.status.approved' }, { id: 'rejected', name: 'app.status.rejected' }];

@@ -10,6 +10,7 @@ import { RefundField } from './RefundField';
 import { useIdr } from './useIdr';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
+import { MaskedText } from '../common/MaskedText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';
 import { safeCsvExporter } from '../common/csvExport';
 
@@ -24,7 +25,7 @@ export function CancellationList() {
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} maxWidth={200} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={160} lines={1} />} />
+                <DataTable.Col source="mobileNumber" render={record => <MaskedText value={record.mobileNumber} masked={record.identityMasked} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.Col source="account.balance" align="right" disableSort render={record => idr(record.account.balance)} />

@@ -6,6 +6,8 @@ import { isReadyToApprove } from '../domain/cancellationPreconditions';
 import type { Cancellation } from '../domain/types';
 import { AuditTimeline } from '../review/AuditTimeline';
 import { DecisionPanel } from '../review/DecisionPanel';
+import { DocumentsWithheld, IdentityNotice } from '../review/IdentityNotice';
+import { RevealIdentityButton } from '../review/RevealIdentityButton';
 import { DecisionDialogs } from '../review/flow/DecisionDialogs';
 import { useDecisionFlow } from '../review/flow/useDecisionFlow';
 import { viewerShortcuts } from '../review/keyboard/viewerShortcuts';
@@ -60,8 +62,11 @@ function CancellationReviewScreen({ record }: { record: Cancellation }) {
             }
             side={
                 <>
+                    <IdentityNotice record={record}><RevealIdentityButton resource="cancellations" record={record} /></IdentityNotice>
                     <ReviewSection title={translate('app.cancellation.id_scan')}>
-                        <LazyDocumentViewer ref={viewer} documents={[{ key: 'idScan', labelKey: 'app.documents.id_scan', url: record.idScan }]} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={260} />
+                        {record.identityMasked
+                            ? <DocumentsWithheld height={260} />
+                            : <LazyDocumentViewer ref={viewer} documents={[{ key: 'idScan', labelKey: 'app.documents.id_scan', url: record.idScan }]} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={260} />}
                     </ReviewSection>
                     <ReviewSection title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></ReviewSection>
                 </>

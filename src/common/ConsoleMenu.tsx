@@ -1,3 +1,4 @@
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import { Menu, useCanAccess } from 'react-admin';
 
 /** The menu: the two queues for everyone; dashboard, audit trail and quality reviews for supervisors. */
@@ -10,6 +11,7 @@ export function ConsoleMenu() {
             <Menu.ResourceItem name="cancellations" />
             {supervisor && <Menu.ResourceItem name="audit" />}
             {supervisor && <Menu.ResourceItem name="quality-reviews" />}
+            {supervisor && <Menu.Item to="/who-looked" primaryText="app.access.title" leftIcon={<VisibilityIcon />} />}
         </Menu>
     );
 }

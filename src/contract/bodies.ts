@@ -41,6 +41,9 @@ export const rejectBody = z.object({
     reasons: z.array(z.string(problem('required')), problem('required')).check(z.minLength(1, problem('required'))),
 });
 export const sendBackBody = z.object({ version, note: requiredText(NOTE_MAX) });
+/** Why someone asks to see a request's identity data: required, kept in the audit trail. */
+export const PURPOSE_MAX = 500;
+export const revealBody = z.object({ purpose: requiredText(PURPOSE_MAX) });
 
 /** `isAccount`: whether an id names an account (reassign's `to` is checked before its `note`). */
 export const reassignBody = (isAccount: (id: string) => boolean = () => true) => z.object({

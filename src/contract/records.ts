@@ -37,6 +37,8 @@ export const requestBaseShape = {
     customerLanguage,
     mobileNumber: z.string(),
     email: z.string(),
+    /** true: identity data masked and no document URL (src/domain/identityMasking.ts); absent or false: the whole record. */
+    identityMasked: z.optional(z.boolean()),
 };
 export const requestBase = z.object(requestBaseShape);
 

@@ -23,6 +23,8 @@ export interface ReviewActions {
     drawQualitySample(params: { operatorId: string; from: string; to: string; rate: number }): Promise<QualitySample>;
     giveQualityVerdict(params: { id: string; verdict: QualityVerdict; note: string }): Promise<QualityReview>;
     reassign(resource: string, params: { id: string; to: string; note: string }): Promise<{ data: ReviewRequest }>;
+    /** "Show identity data" with a purpose (docs/api.md §6.10): the whole record, audited. */
+    reveal(resource: string, params: { id: string; purpose: string }): Promise<{ data: ReviewRequest }>;
     resetDemoData(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
         drawQualitySample: async params => (await postJson('quality-samples', params)).json as QualitySample,
         giveQualityVerdict: async ({ id, ...body }) => (await postJson(`quality-reviews/${encodeURIComponent(id)}/verdict`, body)).json as QualityReview,
         reassign: action('reassign'),
+        reveal: action('reveal'),
         resetDemoData: async () => {
             await httpClient(`${apiUrl}/demo/reset`, { method: 'POST', body: '{}' });
         },

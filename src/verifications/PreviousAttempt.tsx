@@ -25,7 +25,8 @@ function Thumbnail({ url, alt }: { url: string | null; alt: string }) {
 export function PreviousAttempt({ record }: { record: Verification }) {
     const translate = useTranslate();
     const locale = useLocale();
-    const { data: previous } = useGetOne<Verification>('verifications', { id: record.previousId ?? '' }, { enabled: !!record.previousId });
+    // The attempt before is shown whole to whoever holds this one (docs/api.md §6.10): fetched again when that changes.
+    const { data: previous } = useGetOne<Verification>('verifications', { id: record.previousId ?? '', meta: { wholeFor: record.identityMasked ? null : record.assignee } }, { enabled: !!record.previousId });
     const { data: reasons = [] } = useGetList<Reason>('reasons', { filter: { kind: 'verification' }, pagination: { page: 1, perPage: 50 } });
     if (!record.previousId || !previous) return null;
     const label = (id: string) => reasons.find(r => r.id === id)?.label[locale === 'zh-CN' ? 'zh-CN' : 'en'] ?? id;

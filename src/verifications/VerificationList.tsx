@@ -8,6 +8,7 @@ import { StatusChip } from '../common/StatusChip';
 import type { Verification } from '../domain/types';
 import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
+import { MaskedText } from '../common/MaskedText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';
 import { safeCsvExporter } from '../common/csvExport';
 
@@ -22,7 +23,7 @@ export function VerificationList() {
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" render={record => <CustomerText value={record.fullName} />} />
-                <DataTable.Col source="mobileNumber" render={record => <CustomerText value={record.mobileNumber} maxWidth={160} lines={1} />} />
+                <DataTable.Col source="mobileNumber" render={record => <MaskedText value={record.mobileNumber} masked={record.identityMasked} maxWidth={160} lines={1} />} />
                 <DataTable.Col source="status"><StatusChip /></DataTable.Col>
                 <DataTable.Col source="dueAt"><DueTag /></DataTable.Col>
                 <DataTable.Col source="attempt" align="right" render={record => record.attempt} />

@@ -1,3 +1,4 @@
+import { Typography } from '@mui/material';
 import { useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { LazyDocumentViewer, type DocumentViewerHandle, type ViewerDocument } from '../common/documentViewer/LazyDocumentViewer';
@@ -6,6 +7,8 @@ import type { Verification } from '../domain/types';
 import { serverClock } from '../providers/serverClock';
 import { AuditTimeline } from '../review/AuditTimeline';
 import { DecisionPanel } from '../review/DecisionPanel';
+import { DocumentsWithheld, IdentityNotice } from '../review/IdentityNotice';
+import { RevealIdentityButton } from '../review/RevealIdentityButton';
 import { DecisionDialogs } from '../review/flow/DecisionDialogs';
 import { useDecisionFlow } from '../review/flow/useDecisionFlow';
 import { viewerShortcuts } from '../review/keyboard/viewerShortcuts';
@@ -35,10 +38,17 @@ function VerificationReviewScreen({ record }: { record: Verification }) {
             flow={flow}
             header={<ReviewHeader title={translate('app.review.title', { id: record.id })} customerName={record.fullName} />}
             actions={<DecisionPanel resource="verifications" record={record} flow={flow} />}
-            main={<LazyDocumentViewer ref={viewer} documents={documentsOf(record)} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={460} />}
+            main={record.identityMasked
+                ? <DocumentsWithheld height={460} />
+                : <LazyDocumentViewer ref={viewer} documents={documentsOf(record)} activeIndex={activeDocument} onActiveIndexChange={setActiveDocument} height={460} />}
             side={
                 <>
-                    <ReviewSection title={translate('app.review.checks')}><VerificationChecklist record={record} today={reviewDay(serverClock.now())} /></ReviewSection>
+                    <IdentityNotice record={record}><RevealIdentityButton resource="verifications" record={record} /></IdentityNotice>
+                    <ReviewSection title={translate('app.review.checks')}>
+                        {record.identityMasked
+                            ? <Typography variant="body2" color="text.secondary">{translate('app.identity.checks_withheld')}</Typography>
+                            : <VerificationChecklist record={record} today={reviewDay(serverClock.now())} />}
+                    </ReviewSection>
                     <ReviewSection title={translate('app.review.data')}><VerificationFacts record={record} /></ReviewSection>
                     {record.previousId && <PreviousAttempt record={record} />}
                     <ReviewSection title={translate('app.review.timeline')}><AuditTimeline requestId={record.id} /></ReviewSection>

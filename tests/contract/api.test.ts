@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../src/contract/primitives';
 import { apiClient, startTarget, type Answer } from './apiClient';
 
 // The REST contract (docs/api.md), exercised over real HTTP. Point it elsewhere with CONTRACT_BASE_URL.
@@ -17,6 +18,9 @@ beforeAll(async () => {
     [operator1, operator2, supervisor] = await Promise.all([api.login('operator1'), api.login('operator2'), api.login('supervisor1')]);
 });
 afterAll(() => target.close());
+
+/** The decision trail of a request: its entries without the access ones (`view`, `reveal`: who looked, §6.10). */
+const STATE_CHANGES = AUDIT_ACTIONS.filter(action => action !== 'view' && action !== 'reveal');
 
 const expectError = (answer: Answer, status: number, code: string) => {
     expect(answer.status).toBe(status);
@@ -245,9 +249,9 @@ describe('the server\'s clock', () => {
 });
 
 describe('records', () => {
-    it('a verification carries the customer\'s data, documents, and the review fields', async () => {
+    it('a verification carries the customer\'s data, documents, and the review fields (whole, to a supervisor)', async () => {
         const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
-        const answer = await api.call('GET', `/verifications/${first.id}`, { token: operator1 });
+        const answer = await api.call('GET', `/verifications/${first.id}`, { token: supervisor });
         expect(answer.status).toBe(200);
         expect(answer.body).toMatchObject({
             id: first.id, kind: 'verification', status: expect.any(String), version: expect.any(Number),
@@ -278,7 +282,8 @@ describe('records', () => {
 
     it('serves document images by their URL', async () => {
         const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator1);
-        const image = await fetch(first.documents.idFront);
+        const { body: whole } = await api.call('GET', `/verifications/${first.id}`, { token: supervisor });
+        const image = await fetch(whole.documents.idFront);
         expect(image.status).toBe(200);
         expect(image.headers.get('content-type')).toMatch(/^image\//);
     });
@@ -374,7 +379,7 @@ describe('review next', () => {
     const claimNext = (resource: Resource, token: string, exclude?: unknown) =>
         api.call('POST', `/${resource}/claim-next`, { token, body: exclude === undefined ? {} : { exclude } });
 
-    const auditOf = async (id: string, token: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, token)).body;
+    const auditOf = async (id: string, token: string) => (await api.list('/audit', { filter: { requestId: id, action: STATE_CHANGES }, sort: ['id', 'ASC'] }, token)).body;
 
     it('claims the oldest-due pending request not excluded, as claim does, with a claim audit entry', async () => {
         const exclude = await skipping('verifications', operator1);
@@ -567,7 +572,7 @@ describe('deciding', () => {
 describe('deciding and claiming the next request in one step', () => {
     const decide = (resource: Resource, id: string, action: 'approve' | 'reject', token: string, body: Record<string, unknown>) =>
         api.call('POST', `/${resource}/${id}/${action}`, { token, body });
-    const auditOf = async (id: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, supervisor)).body;
+    const auditOf = async (id: string) => (await api.list('/audit', { filter: { requestId: id, action: STATE_CHANGES }, sort: ['id', 'ASC'] }, supervisor)).body;
 
     it('with "next", the answer is the decided request and the caller\'s next one, claimed as claim-next would', async () => {
         const record = await claimed('verifications', operator2);
@@ -668,7 +673,7 @@ describe('four eyes on large refunds', () => {
     const approve = (id: string, token: string, body: unknown) => api.call('POST', `/cancellations/${id}/approve`, { token, body });
     const sendBack = (id: string, token: string, body: unknown) => api.call('POST', `/cancellations/${id}/send-back`, { token, body });
     const current = async (id: string) => (await api.call('GET', `/cancellations/${id}`, { token: supervisor })).body;
-    const auditOf = async (id: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, supervisor)).body;
+    const auditOf = async (id: string) => (await api.list('/audit', { filter: { requestId: id, action: STATE_CHANGES }, sort: ['id', 'ASC'] }, supervisor)).body;
     const steps = (trail: { action: string; actor: string; fromStatus: string; toStatus: string }[]) => trail.map(e => [e.action, e.actor, e.fromStatus, e.toStatus]);
 
     /** A ready large-refund cancellation, claimed and approved once by `token`: it now awaits the second approval. */
@@ -903,7 +908,7 @@ async function everyRow(path: string, filter: Record<string, unknown>, token: st
         if (answer.body.length < 500) return rows;
     }
 }
-const auditTrail = async (id: string) => (await api.list('/audit', { filter: { requestId: id }, sort: ['id', 'ASC'] }, supervisor)).body;
+const auditTrail = async (id: string) => (await api.list('/audit', { filter: { requestId: id, action: STATE_CHANGES }, sort: ['id', 'ASC'] }, supervisor)).body;
 
 describe('the audit trail: filters (supervisors)', () => {
     /** The list answer for a filter, checked to be a real filter: some entries but not all, each one matching. */

@@ -101,6 +101,7 @@ describe('the cancellation queue, end to end', () => {
             `${small.id} approve u-operator1 approved`,
             `${large.id} claim u-operator1 in_review`,
             `${large.id} approve u-operator1 awaiting_second_approval`,
+            `${large.id} view u-supervisor1 awaiting_second_approval`, // the supervisor opened it whole: who looked (§6.10)
             `${large.id} second_approve u-supervisor1 approved`,
         ]);
     });

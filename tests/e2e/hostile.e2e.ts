@@ -1,3 +1,4 @@
+import { maskPhone } from '../../src/domain/identityMasking';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HostileReport } from '../../mocks/seed/hostile';
@@ -84,7 +85,8 @@ describe('the console against hostile customer data', () => {
         for (let row = 0; row < 10; row++) {
             const id = await textOf(page, `tbody tr:nth-child(${row + 1}) td:nth-child(1)`);
             expect(await textOf(page, `tbody tr:nth-child(${row + 1}) td:nth-child(2)`)).toBe(stored(id!, 'fullName'));
-            expect(await textOf(page, `tbody tr:nth-child(${row + 1}) td:nth-child(3)`)).toBe(stored(id!, 'mobileNumber'));
+            // Queues show identity data masked (docs/api.md §6.10), hostile text included.
+            expect(await textOf(page, `tbody tr:nth-child(${row + 1}) td:nth-child(3) [data-customer-text]`)).toBe(maskPhone(stored(id!, 'mobileNumber') as string));
         }
         await screenshot(page, 'hostile-queue-en');
         await expectNoHorizontalOverflow(page);
@@ -101,6 +103,11 @@ describe('the console against hostile customer data', () => {
 
     it('opens review screens with every document refused, every field verbatim, and nothing run', async () => {
         const { page } = browser;
+        // A supervisor sees every request whole (an operator sees those they do not hold masked, without documents).
+        await page.evaluate(() => localStorage.removeItem('axis-review-session'));
+        await page.goto(inject('realApiUrl'));
+        await signIn(page, 'supervisor1');
+        await page.getByTestId('dashboard').waitFor();
         const verifications = idsInOrder('verification', 'fullName');
         const longName = report.assignments.find(a => a.kind === 'verification' && a.field === 'fullName' && a.name === 'long-unbroken')!.requestId;
         for (const id of [verifications[0]!, verifications[10]!, verifications[20]!, longName]) {

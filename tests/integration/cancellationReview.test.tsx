@@ -118,7 +118,9 @@ describe('four eyes on large refunds', () => {
         await user.type(within(dialog).getByTestId('release-digits'), record.mobileNumber.slice(-4));
         await user.click(within(dialog).getByTestId('confirm-approve'));
         await waitFor(() => expect(cancellation(record.id)).toMatchObject({ status: 'approved', numberReleasedBy: 'u-supervisor1', decidedBy: 'u-supervisor1' }));
-        expect(db.state.audit.filter(e => e.requestId === record.id).map(e => e.action)).toEqual(['claim', 'approve', 'second_approve']);
+        expect(db.state.audit.filter(e => e.requestId === record.id).map(e => e.action)).toEqual(['claim', 'approve', 'view', 'second_approve']);
+        // The supervisor who opened it whole (not its holder) is on record as having looked.
+        expect(db.state.audit.find(e => e.requestId === record.id && e.action === 'view')).toMatchObject({ actor: 'u-supervisor1' });
     });
 
     it('the same person cannot give both approvals: the screen says so and offers no button', async () => {

@@ -98,15 +98,16 @@ describe('a decision with auto-advance', () => {
 });
 
 describe('while the operator looks at a request', () => {
-    it('the documents of the request most likely to come next are fetched, and that request is not claimed', async () => {
+    it('the documents of the request most likely to come next are not fetched ahead: the operator does not hold it, so the queue carries no document URL (need to know)', async () => {
         imagesAsked.length = 0;
         const { id } = await openNextRequest();
         // What claim-next would hand out after this one: the oldest-due pending request (queue order).
         await waitFor(() => expect(sent).toContainEqual(expect.stringMatching(/^GET \/verifications$/)));
+        await waitFor(() => expect(imagesAsked).toContainEqual(expect.stringContaining(`/documents/${id}/`)));
         const likely = db.state.verifications
             .filter(v => v.status === 'pending')
             .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))[0]!;
-        await waitFor(() => expect(imagesAsked).toContainEqual(expect.stringContaining(`/documents/${likely.id}/`)));
+        expect(imagesAsked.filter(url => !url.includes(`/documents/${id}/`))).toEqual([]);
         expect(verification(likely.id)).toMatchObject({ status: 'pending', assignee: null });
         expect(likely.id).not.toBe(id);
     });

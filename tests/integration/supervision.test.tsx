@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATORS } from '../../mocks/seed/seed';
 import { addDays, dayOf } from '../../src/domain/dayRange';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 import { callWith, signInThroughApi } from '../support/session';
@@ -173,5 +174,27 @@ describe('taking back and reassigning claims (supervisors)', () => {
         } finally {
             server.events.removeListener('request:start', count);
         }
+    });
+});
+
+describe('who looked (supervisors)', () => {
+    it('for a customer, who saw their identity data and why; for an operator, what they opened that they did not decide', async () => {
+        const decided = db.state.verifications.find(v => v.status === 'rejected' && v.decidedBy === 'u-operator1')!;
+        // A supervisor looks at the record whole (a view) and asks for it with a purpose (a reveal).
+        const asSupervisor = await apiAs('supervisor1');
+        await asSupervisor('POST', `/verifications/${decided.id}/reveal`, { purpose: 'customer complaint 77' });
+        await signIn('supervisor1');
+        renderConsole({ path: '/who-looked' });
+        const user = userEvent.setup();
+        await user.type(await screen.findByTestId('access-customer'), `${decided.idNumber}{Enter}`);
+        const byCustomer = await screen.findByRole('table', { name: /Who saw a customer/ });
+        const row = within(byCustomer).getByText(decided.id).closest('tr')!;
+        expect(row).toHaveTextContent('Revealed identity data');
+        expect(row).toHaveTextContent('customer complaint 77');
+        // The supervisor did not decide it: it is among what they opened without deciding.
+        await user.click(screen.getByLabelText('Operator'));
+        await user.click(await screen.findByRole('option', { name: OPERATORS.find(op => op.id === 'u-supervisor1')!.name }));
+        const byOperator = await screen.findByRole('table', { name: /What an operator opened/ });
+        expect(within(byOperator).getByText(decided.id)).toBeInTheDocument();
     });
 });

@@ -215,13 +215,20 @@ describe('what the screen never does', () => {
 });
 
 describe('a resubmission', () => {
-    it('shows the previous attempt\'s rejection reasons and what changed', async () => {
+    it('shows the previous attempt\'s rejection reasons and what changed, and both attempts\' documents once the operator holds it', async () => {
         const retry = db.state.verifications.find(v => v.attempt > 1 && v.status === 'pending')!;
         await signIn('operator1');
         renderConsole({ path: `/verifications/${retry.id}/show` });
         const previous = await screen.findByTestId('previous-attempt');
         expect(previous).toHaveTextContent(`Previous attempt ${retry.previousId}`);
         expect(within(previous).getByRole('alert')).toHaveTextContent(/Rejected on/);
-        expect(within(previous).getAllByRole('img').length).toBe(6);
+        // Nobody holds it yet: identity data masked, no document URL.
+        expect(screen.getByTestId('identity-masked')).toBeInTheDocument();
+        expect(screen.getByTestId('documents-withheld')).toBeInTheDocument();
+        expect(within(previous).queryAllByRole('img')).toHaveLength(0);
+        await userEvent.setup().keyboard('c');
+        await waitFor(() => expect(within(screen.getByTestId('previous-attempt')).getAllByRole('img').length).toBe(6));
+        expect(screen.queryByTestId('identity-masked')).toBeNull();
+        expect(verification(retry.id)).toMatchObject({ status: 'in_review', assignee: 'u-operator1' });
     });
 });

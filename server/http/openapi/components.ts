@@ -37,6 +37,7 @@ export const NAMED_SCHEMAS = {
     ApproveBody: bodies.approveBody,
     RejectBody: bodies.rejectBody,
     SendBackBody: bodies.sendBackBody,
+    RevealBody: bodies.revealBody,
     ReassignBody: bodies.reassignBody(),
     QualitySampleBody: bodies.qualitySampleBody(),
     VerdictBody: bodies.verdictBody,

@@ -42,13 +42,14 @@ function requestEndpoints(resource: 'verifications' | 'cancellations', record: '
     const id = pathId('id', `The request id (${record === 'Verification' ? 'V-000123' : 'C-000045'})`);
     const decision = { oneOf: [record, 'DecidedAndNext'] as SchemaName[] };
     const paths: Record<string, Record<string, Endpoint>> = {
-        [`/${resource}`]: { get: { summary: `List ${resource}`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: listParams(filter), answer: { status: 200, list: record }, errors: [400, 401] } },
-        [`/${resource}/{id}`]: { get: { summary: `One ${record.toLowerCase()}`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404] } },
+        [`/${resource}`]: { get: { summary: `List ${resource} (identity data masked, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: listParams(filter), answer: { status: 200, list: record }, errors: [400, 401] } },
+        [`/${resource}/{id}`]: { get: { summary: `One ${record.toLowerCase()} (whole to supervisors and the claim's holder, masked to others, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404] } },
         [`/${resource}/claim-next`]: { post: { summary: 'Review next: claim the next request of this kind', section: '7 claim-next', tag, body: 'ClaimNextBody', answer: { status: 200, schema: record }, errors: [400, 401, 404] } },
         [`/${resource}/{id}/claim`]: { post: { summary: 'Claim a pending request, or keep your claim alive', section: '7 claim', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404, 409] } },
         [`/${resource}/{id}/release`]: { post: { summary: 'Give the request back to the queue', section: '7 release', tag, params: [id], body: 'ReleaseBody', answer: { status: 200, schema: record }, errors: [400, 401, 404, 409] } },
         [`/${resource}/{id}/approve`]: { post: { summary: 'Approve (a first or second approval for a large refund); with next, also claim the next request', section: '7 approve', tag, params: [id], body: 'ApproveBody', answer: { status: 200, schema: decision }, errors: [400, 401, 403, 404, 409] } },
         [`/${resource}/{id}/reject`]: { post: { summary: 'Reject with reasons; with next, also claim the next request', section: '7 reject', tag, params: [id], body: 'RejectBody', answer: { status: 200, schema: decision }, errors: [400, 401, 404, 409] } },
+        [`/${resource}/{id}/reveal`]: { post: { summary: 'Show identity data, with a purpose (supervisors and whoever decided it; audited)', section: '6.10', tag, params: [id], body: 'RevealBody', answer: { status: 200, schema: record }, errors: [400, 401, 403, 404] } },
         [`/${resource}/{id}/reassign`]: { post: { summary: 'Hand an open request to a named account (supervisors)', section: '7 reassign', tag, auth: 'supervisor', params: [id], body: 'ReassignBody', answer: { status: 200, schema: record }, errors: [400, 401, 403, 404, 409] } },
     };
     if (resource === 'cancellations') {

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { approveBody, claimNextBody, reassignBody, rejectBody, releaseBody, sendBackBody } from '../../../src/contract/bodies';
+import { approveBody, claimNextBody, reassignBody, rejectBody, releaseBody, revealBody, sendBackBody } from '../../../src/contract/bodies';
+import { mayReveal } from '../../../src/domain/identityMasking';
 import { invalidReasonIds } from '../../../src/domain/reasonCatalogue';
 import { refuse } from '../../../src/domain/refusal';
 import { CLAIM_TTL_MS } from '../../../src/domain/requestStatus';
@@ -10,8 +11,8 @@ import { apply } from '../apply';
 import { lapseWithin } from '../claims';
 import type { AppDeps } from '../deps';
 import { endpoint, type AuthedCall } from '../endpoint';
-import { present } from '../present';
-import { json } from '../respond';
+import { presentTo } from '../present';
+import { HttpError, json } from '../respond';
 import { checkBody, readBody } from '../validate';
 
 // The explicit actions on requests (docs/api.md §7): claim, claim-next, release, approve, reject, and for supervisors
@@ -34,7 +35,7 @@ async function locked(tx: StoreWrites, kind: RequestKind, id: string): Promise<R
 }
 
 const answer = (call: AuthedCall, record: ReviewRequest, replay = false) =>
-    json(present(record, call.view), 200, replay ? { 'Idempotent-Replay': 'true' } : {});
+    json(presentTo(record, call.view, call.user), 200, replay ? { 'Idempotent-Replay': 'true' } : {});
 
 /**
  * One action on one request, in one transaction. `next` (decide-and-claim-next): the same transaction then claims the
@@ -51,7 +52,7 @@ async function act(call: AuthedCall, kind: RequestKind, rule: (record: ReviewReq
     });
     const { decided, replay, following } = result;
     if (!next) return answer(call, decided, replay);
-    return json({ decided: present(decided, call.view), next: following ? present(following, call.view) : null }, 200, replay ? { 'Idempotent-Replay': 'true' } : {});
+    return json({ decided: presentTo(decided, call.view, call.user), next: following ? presentTo(following, call.view, call.user) : null }, 200, replay ? { 'Idempotent-Replay': 'true' } : {});
 }
 
 export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
@@ -94,6 +95,21 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
             return act(call, kind, async (record, tx, now) => sendBack(record, call.user, now, input, await tx.lastAuditEntry(record.id)));
         }));
     }
+
+    // "Show identity data" (docs/api.md §6.10): with a purpose, for supervisors and whoever decided the request; audited.
+    app.post(`${path}/:id/reveal`, on(async call => {
+        const { purpose } = checkBody(revealBody, await readBody(call));
+        const record = await deps.store.transaction(async tx => {
+            const found = await locked(tx, kind, call.params.id ?? '');
+            if (!mayReveal(found, call.user)) throw new HttpError('forbidden', 'identity data is shown to supervisors and to whoever decided the request');
+            await tx.appendAudit({
+                at: deps.now().toISOString(), actor: call.user.id, action: 'reveal', requestKind: kind, requestId: found.id,
+                fromStatus: found.status, toStatus: found.status, reasons: [], note: purpose.trim(),
+            });
+            return found;
+        });
+        return json(presentTo(record, call.view, call.user, true));
+    }));
 
     // A supervisor hands an open request to a named account, which then holds a fresh claim; no version: it overrides.
     app.post(`${path}/:id/reassign`, supervisors(async call => {
