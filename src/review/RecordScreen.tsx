@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { Loading, ShowBase, useNotify, useRecordContext, useShowContext, type RaRecord, type ShowBaseProps } from 'react-admin';
 import { RecordErrorState } from '../common/errors/ErrorState';
 import { RecordErrorBoundary } from '../common/errors/RecordErrorBoundary';
@@ -6,6 +6,15 @@ import { RecordErrorBoundary } from '../common/errors/RecordErrorBoundary';
 function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: ComponentType<{ record: T }> }) {
     const record = useRecordContext<T>();
     const { refetch } = useShowContext<T>();
+    // Opened from a queue, the record starts as its masked list row (react-admin fills its record cache from lists):
+    // ask the API once for the record as this viewer may see it (whole for a supervisor or the claim's holder).
+    const askedFor = useRef<unknown>(null);
+    const masked = (record as { identityMasked?: boolean } | undefined)?.identityMasked === true;
+    useEffect(() => {
+        if (!masked || askedFor.current === record?.id) return;
+        askedFor.current = record?.id;
+        void refetch();
+    }, [masked, record?.id, refetch]);
     // react-admin answers a read refused with 401 with an empty record ({}) while it signs the operator out.
     if (!record || record.id === undefined) return <Loading />;
     // Keyed by id: a new record (after "review next") starts with fresh state, no draft or zoom carries over.

@@ -198,3 +198,19 @@ describe('who looked (supervisors)', () => {
         expect(within(byOperator).getByText(decided.id)).toBeInTheDocument();
     });
 });
+
+describe('identity data for supervisors', () => {
+    it('a supervisor who opens a request from the queue sees it whole, not as its masked queue row', async () => {
+        await signIn('supervisor1');
+        renderConsole({ path: '/verifications' });
+        const user = userEvent.setup();
+        const firstRow = (await screen.findAllByRole('row')).find(row => /V-\d{6}/.test(row.textContent ?? ''))!;
+        const id = /V-\d{6}/.exec(firstRow.textContent ?? '')![0];
+        const whole = db.find('verification', id)!;
+        // The queue shows the number masked; the review screen shows it as the customer gave it.
+        expect(firstRow.textContent).not.toContain(whole.mobileNumber);
+        await user.click(within(firstRow).getByText(id));
+        expect(await screen.findAllByText(whole.idNumber)).not.toHaveLength(0);
+        expect(screen.queryByTestId('identity-masked')).toBeNull();
+    });
+});
