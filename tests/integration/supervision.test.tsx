@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../mocks/seed/seed';
 import { addDays, dayOf } from '../../src/domain/dayRange';
+import type { Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 import { callWith, signInThroughApi } from '../support/session';
 
@@ -206,7 +207,7 @@ describe('identity data for supervisors', () => {
         const user = userEvent.setup();
         const firstRow = (await screen.findAllByRole('row')).find(row => /V-\d{6}/.test(row.textContent ?? ''))!;
         const id = /V-\d{6}/.exec(firstRow.textContent ?? '')![0];
-        const whole = db.find('verification', id)!;
+        const whole = db.find('verification', id) as Verification;
         // The queue shows the number masked; the review screen shows it as the customer gave it.
         expect(firstRow.textContent).not.toContain(whole.mobileNumber);
         await user.click(within(firstRow).getByText(id));
