@@ -89,12 +89,13 @@ describe('the Host header and the request target', () => {
     });
 
     it('document URLs come from the configured public URL, never from the Host or an absolute-form target', async () => {
-        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator);
+        // A supervisor sees a request whole, documents included (an operator who does not hold it gets none).
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, supervisor);
         const publicRoot = `${process.env.CONTRACT_PUBLIC_URL ?? origin}${base}/`;
         for (const request of [
-            { method: 'GET', target: `http://evil.example${base}/verifications/${first.id}`, headers: as(operator) },
-            { method: 'GET', target: `${base}/verifications/${first.id}`, host: 'evil.example', headers: as(operator) },
-            { method: 'GET', target: `${base}/verifications/${first.id}`, headers: { ...as(operator), 'X-Forwarded-Host': 'evil.example' } },
+            { method: 'GET', target: `http://evil.example${base}/verifications/${first.id}`, headers: as(supervisor) },
+            { method: 'GET', target: `${base}/verifications/${first.id}`, host: 'evil.example', headers: as(supervisor) },
+            { method: 'GET', target: `${base}/verifications/${first.id}`, headers: { ...as(supervisor), 'X-Forwarded-Host': 'evil.example' } },
         ]) {
             const answer = await rawRequest(origin, request);
             expect(answer.status).toBe(200);
@@ -180,8 +181,9 @@ describe('headers on every answer', () => {
     });
 
     it('a document image keeps its own caching and policy, and is not sniffed', async () => {
-        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, operator);
-        const image = await fetch(first.documents.idFront);
+        const { body: [first] } = await api.list('/verifications', { range: [0, 0] }, supervisor);
+        const { body: whole } = await api.call('GET', `/verifications/${first.id}`, { token: supervisor });
+        const image = await fetch(whole.documents.idFront);
         expect(image.status).toBe(200);
         expect(image.headers.get('x-content-type-options')).toBe('nosniff');
         expect(image.headers.get('referrer-policy')).toBe('no-referrer');
@@ -224,7 +226,8 @@ describe.skipIf(!!process.env.CONTRACT_BASE_URL || process.env.CONTRACT_TARGET =
             expect(tooLong.status).toBe(413);
             expect(tooLong.body).toMatchObject({ error: { code: 'payload_too_large' } });
             const { body: [first] } = await client.list('/verifications', { range: [0, 0] }, token);
-            expect(first.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
+            const { body: whole } = await client.call('GET', `/verifications/${first.id}`, { token });
+            expect(whole.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
         } finally {
             await configured.close();
         }

@@ -9,6 +9,7 @@ import { isLoadableDocumentUrl } from '../../src/common/documentUrl';
 import { isSafeImageUrl } from '../../src/common/safeImageUrl';
 import type { Cancellation, RequestKind, Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi } from '../integration/renderConsole';
+import { maskPhone } from '../../src/domain/identityMasking';
 
 // Every customer-supplied field of every request filled with hostile text (mocks/seed/hostile.ts): the queues and
 // review screens show each string verbatim as text, inject no element, run nothing, load no unsafe image, go nowhere.
@@ -65,9 +66,15 @@ function expectNothingInjected(route: string) {
 
 const rows = () => screen.queryAllByRole('row').slice(1);
 const cellText = (row: HTMLElement, column: number) => within(row).getAllByRole('cell')[column]!.textContent;
+/** A masked cell's value: its text without the lock's accessible title; null when the cell has no lock. */
+const maskedCellValue = (row: HTMLElement, column: number) => {
+    const cell = within(row).getAllByRole('cell')[column]!;
+    const lock = cell.querySelector('[data-masked]');
+    return lock ? cell.textContent!.slice(0, cell.textContent!.length - (lock.textContent ?? '').length) : null;
+};
 
 describe('the queues, filled with hostile text', () => {
-    it('the verification queue shows names and mobile numbers verbatim, as text', async () => {
+    it('the verification queue shows names verbatim and mobile numbers masked, as text', async () => {
         await signIn('operator1');
         renderConsole({ path: '/verifications' });
         await waitFor(() => expect(rows()).toHaveLength(25));
@@ -75,21 +82,22 @@ describe('the queues, filled with hostile text', () => {
         for (const row of rows()) {
             const record = db.find('verification', cellText(row, 0)!) as Verification;
             expect(cellText(row, 1)).toBe(record.fullName);
-            expect(cellText(row, 2)).toBe(record.mobileNumber);
+            // Queues show mobile numbers masked (identity data on a need-to-know basis), the masked text verbatim.
+            expect(maskedCellValue(row, 2)).toBe(maskPhone(record.mobileNumber));
             [record.fullName, record.mobileNumber].flatMap(namesOf).forEach(name => seen.add(name));
         }
         expect(seen.size).toBeGreaterThanOrEqual(25);
         expectNothingInjected('/verifications');
     });
 
-    it('the cancellation queue shows holder names and mobile numbers verbatim, as text', async () => {
+    it('the cancellation queue shows holder names verbatim and mobile numbers masked, as text', async () => {
         await signIn('operator1');
         renderConsole({ path: '/cancellations' });
         await waitFor(() => expect(rows().length).toBeGreaterThan(10));
         for (const row of rows()) {
             const record = db.find('cancellation', cellText(row, 0)!) as Cancellation;
             expect(cellText(row, 1)).toBe(record.holderName);
-            expect(cellText(row, 2)).toBe(record.mobileNumber);
+            expect(maskedCellValue(row, 2)).toBe(maskPhone(record.mobileNumber));
         }
         expectNothingInjected('/cancellations');
     });
