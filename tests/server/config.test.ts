@@ -96,7 +96,8 @@ describe('each setting changes the server', () => {
             expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
             expect((await client.call('POST', '/verifications/claim-next', { token, body: { exclude: ['x'.repeat(3000)] } })).status).toBe(413);
             const { body: [first] } = await client.list('/verifications', { range: [0, 0] }, token);
-            expect(first.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
+            const { body: whole } = await client.call('GET', `/verifications/${first.id}`, { token });
+            expect(whole.documents.idFront).toMatch(/^https:\/\/review\.example\/api\/documents\//);
             expect((await client.call('POST', '/demo/reset', { token })).status).toBe(404);
         } finally {
             await server.close();
