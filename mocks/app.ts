@@ -9,6 +9,8 @@ import { createMemoryStore } from './store/memoryStore';
 
 // The mock backend: the contract app (server/http) on the in-memory store, with the demo's accounts and drawn documents.
 
+export const DEMO_INTAKE_KEY = 'demo-intake-key-0123456789abcdef';
+
 export const DEFAULT_MOCK_CONFIG: Omit<AppConfig, 'sla'> = {
     base: '/api',
     latencyMs: 0,
@@ -17,6 +19,9 @@ export const DEFAULT_MOCK_CONFIG: Omit<AppConfig, 'sla'> = {
     // The mock is the demo: a supervisor may re-seed it, and any origin may call it.
     demo: true,
     allowedOrigins: ['*'],
+    // The demo's customer app signs in with this key (scripts/customerApp.ts); a real deployment sets its own.
+    intakeKeys: [DEMO_INTAKE_KEY],
+    documentSecret: 'demo-document-secret-not-for-production',
 };
 
 /** Demo accounts all share one password; the review server checks a hash per account instead. */

@@ -79,7 +79,7 @@ if (isMain) {
         process.exit(1);
     }
     const faults = process.env.API_FAULTS ? (JSON.parse(process.env.API_FAULTS) as FaultConfig) : undefined;
-    const http = httpSettingsFromEnv(process.env, { demo: DEFAULT_MOCK_CONFIG.demo, allowedOrigins: DEFAULT_MOCK_CONFIG.allowedOrigins });
+    const http = httpSettingsFromEnv(process.env, { demo: DEFAULT_MOCK_CONFIG.demo, allowedOrigins: DEFAULT_MOCK_CONFIG.allowedOrigins, intakeKeys: DEFAULT_MOCK_CONFIG.intakeKeys, documentSecret: DEFAULT_MOCK_CONFIG.documentSecret });
     const { url } = await startStandaloneServer({ port, size, latencyMs, fourEyesThresholdIdr, faults, http });
     if (faults) console.log(`Fault mode on: ${JSON.stringify(faults)}`);
     console.log(`Mock review API listening on ${url} (demo logins: operator1, operator2, supervisor1 / demo)`);

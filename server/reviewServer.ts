@@ -5,6 +5,8 @@ import { openDatabase, prepareDatabase, type DatabaseOptions } from './database'
 import { createApp, type ReviewApi } from './http/app';
 import { serve } from './node/serve';
 import type { Store } from './store/store';
+import { join } from 'node:path';
+import { diskDocumentStorage } from './store/diskDocuments';
 import { demoDocuments } from './store/postgres/demoDocuments';
 import type { Executor } from './store/postgres/executor';
 import { createPostgresStore } from './store/postgres/postgresStore';
@@ -40,6 +42,7 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
         },
         passwords: argon2Passwords,
         documents: demoDocuments(db),
+        documentStorage: diskDocumentStorage(join(config.dataDir, 'documents')),
     });
     return { api, store };
 }

@@ -6,8 +6,8 @@ import { qualityReviewPredicate, qualitySamplePredicate } from '../../src/domain
 import { requestPredicate, type RequestListQuery } from '../../src/domain/lists/requests';
 import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, QualityReview, QualitySample, ReviewRequest } from '../../src/domain/types';
-import type { AccountEvent, Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
+import type { AuditEntry, QualityReview, QualitySample, ReviewRequest, Verification } from '../../src/domain/types';
+import type { AccountEvent, IntakeSubmission, Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
 import type { Db } from '../db';
 import { auditId, qualityReviewId, qualitySampleId } from '../seed/seed';
 import { createListIndex } from './listIndex';
@@ -36,6 +36,8 @@ export function createMemoryStore(db: Db): Store {
     // Login throttling's counters and the account events: kept for the process's life, not in the demo's saved state.
     const loginFailures = new Map<string, string[]>();
     const accountEvents: AccountEvent[] = [];
+    // Intake's idempotency keys, for the process's life (a demo reset forgets the requests they name: then they name none).
+    const intakeSubmissions = new Map<string, IntakeSubmission>();
 
     const reads: StoreReads = {
         accounts: async () => [...db.operators],
@@ -76,6 +78,10 @@ export function createMemoryStore(db: Db): Store {
         qualitySample: async id => db.state.qualitySamples.find(sample => sample.id === id) ?? null,
         qualityReviews: async query => pageOf(db.state.qualityReviews.filter(qualityReviewPredicate(query.filter)), query.sort, query.range),
         qualityReview: async id => db.state.qualityReviews.find(review => review.id === id) ?? null,
+        intakeSubmission: async key => {
+            const found = intakeSubmissions.get(key);
+            return found && db.findAny(found.requestId) ? found : null;
+        },
         statsFacts: async () => ({ audit: db.state.audit, requests: [...db.state.verifications, ...db.state.cancellations], qualityReviews: db.state.qualityReviews }),
     };
 
@@ -88,6 +94,8 @@ export function createMemoryStore(db: Db): Store {
         const reviews = new Map<string, QualityReview>();
         const failures = new Map<string, string[]>();
         const events: AccountEvent[] = [];
+        const inserted: ReviewRequest[] = [];
+        const submissions: IntakeSubmission[] = [];
         const current = <T extends ReviewRequest | undefined>(record: T): T => (record ? (records.get(record.id) as T) ?? record : record);
 
         const tx: StoreWrites = {
@@ -150,10 +158,30 @@ export function createMemoryStore(db: Db): Store {
                 return sample;
             },
             saveQualityReview: async review => void reviews.set(review.id, review),
+            // Transactions run one at a time: the key is this one's already.
+            lockIntakeKey: async () => undefined,
+            intakeSubmission: async key => submissions.find(s => s.idempotencyKey === key) ?? reads.intakeSubmission(key),
+            async insertRequest(draft, submission) {
+                const prefix = draft.kind === 'verification' ? 'V' : 'C';
+                const taken = [...db.collection(draft.kind), ...inserted.filter(r => r.kind === draft.kind)].map(r => Number(r.id.slice(2)) || 0);
+                const id = `${prefix}-${String(Math.max(0, ...taken) + 1).padStart(6, '0')}`;
+                const record = { ...draft, id } as ReviewRequest;
+                inserted.push(record);
+                if (submission) submissions.push({ ...submission, requestKind: draft.kind, requestId: id });
+                return record;
+            },
+            lockVerificationsWithIdNumber: async idNumber => [...db.state.verifications.map(current), ...inserted]
+                .filter((record): record is Verification => record.kind === 'verification' && record.idNumber.toUpperCase() === idNumber.toUpperCase()),
         };
 
         function commit() {
             const { state } = db;
+            for (const record of inserted) {
+                const saved = records.get(record.id) ?? record;
+                records.delete(record.id);
+                if (saved.kind === 'verification') state.verifications.push(saved);
+                else state.cancellations.push(saved);
+            }
             for (const record of records.values()) Object.assign(db.findAny(record.id)!, record);
             state.audit.push(...audit);
             for (const [token, session] of sessions) {
@@ -171,7 +199,10 @@ export function createMemoryStore(db: Db): Store {
                 if (known) Object.assign(known, review);
                 else state.qualityReviews.push(review);
             }
-            if (records.size + audit.length + sessions.size + samples.length + reviews.size > 0) db.changed();
+            for (const submission of submissions) intakeSubmissions.set(submission.idempotencyKey, submission);
+            // A new request: the id index, the list indexes and everyone's duplicates are recomputed.
+            if (inserted.length > 0) db.reindex();
+            if (records.size + audit.length + sessions.size + samples.length + reviews.size + inserted.length > 0) db.changed();
         }
         return { tx, commit };
     }

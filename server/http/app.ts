@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './deps';
+import { memoryDocumentStorage } from './documentStorage';
 import { createFaultInjector, type FaultInjector } from './faults';
 import { audit } from './routes/audit';
 import { auth } from './routes/auth';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
+import { files } from './routes/files';
+import { intake } from './routes/intake';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
 import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
@@ -22,10 +25,14 @@ export interface ReviewApi {
     faults: FaultInjector;
 }
 
+const randomSecret = () => [...crypto.getRandomValues(new Uint8Array(32))].map(byte => byte.toString(16).padStart(2, '0')).join('');
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export function createApp(deps: AppDeps): ReviewApi {
-    checkHttpConfig(deps.config);
+export function createApp(given: AppDeps): ReviewApi {
+    checkHttpConfig(given.config);
+    // Without a configured secret, document URLs are signed with one this process draws (they die with it).
+    const deps: AppDeps = { ...given, documentStorage: given.documentStorage ?? memoryDocumentStorage(), config: { ...given.config, documentSecret: given.config.documentSecret ?? randomSecret() } };
     const app = new Hono();
     preflight(app, deps);
     openApi(app, deps);
@@ -41,6 +48,8 @@ export function createApp(deps: AppDeps): ReviewApi {
     stats(app, deps);
     quality(app, deps);
     documents(app, deps);
+    files(app, deps);
+    intake(app, deps);
     fallback(app, deps);
     // Outside the base: a JSON 404 without CORS, as a real backend's front server would answer.
     app.notFound(c => errorJson('not_found', `not found: ${new URL(c.req.url).pathname}`, {}, {}));

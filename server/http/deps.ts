@@ -1,6 +1,7 @@
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { Store } from '../store/store';
+import type { DocumentStorage } from './documentStorage';
 
 // What the contract app is made of: a store, a clock, the settings, and the few things that differ between the mock and
 // the review server (how a password is checked, where document images come from, whether the demo can be re-seeded).
@@ -31,6 +32,10 @@ export interface AppConfig {
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;
+    /** Keys the customer app sends in `X-Intake-Key` to submit requests (docs/api.md §6.11). None: intake answers 401. */
+    intakeKeys?: readonly string[];
+    /** The HMAC secret of document URLs (§6.6). Unset: a random one per process (URLs die with it; set it for several servers). */
+    documentSecret?: string;
 }
 
 export interface PasswordCheck {
@@ -54,6 +59,8 @@ export interface AppDeps {
     config: AppConfig;
     passwords: PasswordCheck;
     documents: DocumentSource;
+    /** Uploaded document images (intake), served by signed URLs (routes/files.ts); in memory when not given. */
+    documentStorage?: DocumentStorage;
     /** POST /demo/reset: how the demo is re-seeded (the mock); the route exists only with this and `config.demo`. */
     resetDemo?: () => Promise<void>;
 }

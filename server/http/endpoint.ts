@@ -3,6 +3,7 @@ import { RefusalError } from '../../src/domain/refusal';
 import type { Operator } from '../../src/domain/types';
 import { lapseExpiredClaims } from './claims';
 import type { AppDeps } from './deps';
+import { signDocumentPath } from './documentLinks';
 import { presentTo, type View } from './present';
 import { errorJson, HttpError } from './respond';
 
@@ -77,6 +78,8 @@ export function endpoint(deps: AppDeps, handler: (call: AuthedCall) => Response 
     return publicEndpoint(deps, async call => {
         const user = await authenticate(deps, call.request);
         call.viewer = user;
+        const secret = deps.config.documentSecret ?? '';
+        call.view.signDocument = path => signDocumentPath(secret, path, user.id, deps.now());
         await deps.store.refreshDerived(deps.now());
         await lapseExpiredClaims(deps.store, deps.now());
         if (rules.supervisorOnly && user.role !== 'supervisor') throw new HttpError('forbidden', 'supervisors only');

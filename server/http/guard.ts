@@ -1,3 +1,4 @@
+import { MAX_IMAGE_BYTES } from '../../src/domain/imageCheck';
 import type { AppConfig } from './deps';
 import { errorJson } from './respond';
 
@@ -10,6 +11,11 @@ export const MAX_URL_LENGTH = 32 * 1024;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export const maxBodyBytes = (config: AppConfig) => config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+/** Intake forms carry up to three images of 2 MiB and their fields (docs/api.md §6.11). */
+export const MAX_INTAKE_BODY_BYTES = 3 * MAX_IMAGE_BYTES + 256 * 1024;
+export const isIntakePath = (config: AppConfig, pathname: string) => pathname.startsWith(`${config.base}/intake/`);
+/** The body limit of a path: the intake's, or the JSON endpoints'. */
+export const bodyLimitOf = (config: AppConfig, pathname: string) => (isIntakePath(config, pathname) ? MAX_INTAKE_BODY_BYTES : maxBodyBytes(config));
 
 /** A path that is not percent-encoded UTF-8 (`%`, `%ZZ`, `%C0%AE`) or that holds U+0000. */
 function pathProblem(pathname: string): 'invalid' | 'invalid_character' | null {
@@ -33,12 +39,13 @@ export function refuseBeforeRouting(request: Request, config: AppConfig): Respon
     }
     // A declared size is refused before a byte of the body is read; an undeclared one is counted as it is read (validate.ts).
     const declared = request.headers.get('Content-Length');
-    if (declared !== null && Number(declared) > maxBodyBytes(config)) return errorJson('payload_too_large', `bodies are limited to ${maxBodyBytes(config)} bytes`);
+    const limit = bodyLimitOf(config, url.pathname);
+    if (declared !== null && Number(declared) > limit) return errorJson('payload_too_large', `bodies are limited to ${limit} bytes`);
     return null;
 }
 
 const CORS_HEADERS: Readonly<Record<string, string>> = {
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key, X-Intake-Key',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     'Access-Control-Expose-Headers': 'Content-Range, Total-Estimated, Idempotent-Replay, Date',
 };

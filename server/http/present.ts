@@ -8,6 +8,8 @@ export interface View {
     /** Where this API's own paths are served: "<origin><base>/". */
     apiRoot: string;
     fourEyesThresholdIdr: number;
+    /** A stored upload's path (`files/<key>`) as a signed URL query for this viewer (documentLinks.ts); none: no URL. */
+    signDocument?: (path: string) => string;
 }
 
 /**
@@ -17,7 +19,13 @@ export interface View {
 export function present(record: ReviewRequest, view: View): ReviewRequest {
     // A stored address (scheme or `//`) is passed on as it is, unsafe ones too: the console, not the server, refuses them
     // (tests/robustness/hostile*).
-    const absolute = (path: string | null) => (path === null ? null : /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path) ? path : `${view.apiRoot}${path}`);
+    const absolute = (path: string | null) => {
+        if (path === null) return null;
+        if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path)) return path;
+        // An upload is served only by a signed URL, made for the viewer this record is shown to.
+        if (path.startsWith('files/')) return view.signDocument ? `${view.apiRoot}${view.signDocument(path)}` : null;
+        return `${view.apiRoot}${path}`;
+    };
     if (record.kind === 'verification') {
         const { idFront, idBack, selfie } = record.documents;
         return { ...record, documents: { idFront: absolute(idFront), idBack: absolute(idBack), selfie: absolute(selfie) } };

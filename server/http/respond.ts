@@ -13,7 +13,7 @@ export const noContent = () => new Response(null, { status: 204 });
 export const STATUS_OF: Record<ApiErrorCode, number> = {
     bad_request: 400, invalid_reasons: 400, unauthenticated: 401, forbidden: 403, four_eyes_same_person: 403,
     not_found: 404, queue_empty: 404, method_not_allowed: 405, conflict_claimed: 409, conflict_version: 409,
-    conflict_state: 409, preconditions_failed: 409, payload_too_large: 413, uri_too_long: 414, headers_too_large: 431, too_many_attempts: 429, internal: 500,
+    conflict_state: 409, preconditions_failed: 409, payload_too_large: 413, uri_too_long: 414, headers_too_large: 431, too_many_attempts: 429, idempotency_key_reused: 409, internal: 500,
 };
 
 /** An error of the HTTP layer itself; `headers` go with the answer (Allow on a 405). */

@@ -3,7 +3,7 @@ import type { AppConfig } from './deps';
 // The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
 // server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
 
-export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl'>;
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'intakeKeys' | 'documentSecret'>;
 
 /** A setting that cannot be meant; the message starts with the variable's name. */
 export class HttpSettingError extends Error {
@@ -46,6 +46,18 @@ export function httpSettingsFromEnv(env: Record<string, string | undefined>, def
     if (publicUrl !== undefined) {
         if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) throw new HttpSettingError('API_PUBLIC_URL', `must be http(s)://host[:port][/path], not "${publicUrl}"`);
         settings.publicUrl = publicUrl.replace(/\/+$/, '');
+    }
+    const intakeKeys = value('API_INTAKE_KEYS');
+    if (intakeKeys !== undefined) {
+        settings.intakeKeys = intakeKeys.split(',').map(key => key.trim()).filter(Boolean);
+        for (const key of settings.intakeKeys) {
+            if (key.length < 24 || !/^[\x21-\x7e]+$/.test(key)) throw new HttpSettingError('API_INTAKE_KEYS', 'must list keys of at least 24 visible ASCII characters, comma-separated');
+        }
+    }
+    const documentSecret = value('API_DOCUMENT_SECRET');
+    if (documentSecret !== undefined) {
+        if (documentSecret.length < 32) throw new HttpSettingError('API_DOCUMENT_SECRET', 'must be at least 32 characters');
+        settings.documentSecret = documentSecret;
     }
     if (settings.allowedOrigins?.includes('*') && !settings.demo) throw new HttpSettingError('API_ALLOWED_ORIGINS', 'may be "*" (any origin) in demo mode only: list the console\'s origins');
     return settings;

@@ -7,10 +7,10 @@ import { maxBodyBytes } from './guard';
 
 // Request bodies, checked with the contract's schemas (src/contract/bodies.ts), whose issues carry the `fields` problem.
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 
 /** The body's bytes, counted as they arrive: past `limit` the rest is never read (a body without Content-Length). */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
     if (!request.body) return new Uint8Array(0);
     const reader = request.body.getReader();
     const chunks: Uint8Array[] = [];

@@ -5,7 +5,7 @@ import type { QualityReviewListQuery, QualitySampleListQuery } from '../../src/d
 import type { RequestListQuery } from '../../src/domain/lists/requests';
 import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { AuditEntry, Cancellation, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -67,7 +67,20 @@ export interface StoreReads {
     qualityReviews(query: QualityReviewListQuery): Promise<Page<QualityReview>>;
     qualityReview(id: string): Promise<QualityReview | null>;
     statsFacts(range: DayRange): Promise<StatsFacts>;
+    /** What an intake submission's idempotency key was first used for (server/http/routes/intake.ts), or null. */
+    intakeSubmission(idempotencyKey: string): Promise<IntakeSubmission | null>;
 }
+
+/** An intake submission's idempotency key, the fingerprint of what it carried, and the request it created. */
+export interface IntakeSubmission {
+    idempotencyKey: string;
+    fingerprint: string;
+    requestKind: RequestKind;
+    requestId: string;
+}
+
+/** A request before it has an id: the store numbers it (`V-000301`, `C-000120`) in its transaction. */
+export type RequestDraft = Omit<Verification, 'id'> | Omit<Cancellation, 'id'>;
 
 export interface StoreWrites extends StoreReads {
     /** The request, locked until the transaction ends. */
@@ -92,6 +105,12 @@ export interface StoreWrites extends StoreReads {
     /** Numbers the sample and its reviews (in the order given). */
     createQualitySample(sample: Omit<QualitySample, 'id' | 'reviewIds'>, reviews: Omit<QualityReview, 'id' | 'sampleId'>[]): Promise<QualitySample>;
     saveQualityReview(review: QualityReview): Promise<void>;
+    /** Takes the idempotency key for this transaction: a second submission with it waits here, then sees the first's. */
+    lockIntakeKey(idempotencyKey: string): Promise<void>;
+    /** Numbers and stores a new request (intake), with the key it was submitted under, if any. */
+    insertRequest(draft: RequestDraft, submission: Omit<IntakeSubmission, 'requestId' | 'requestKind'> | null): Promise<ReviewRequest>;
+    /** Verifications whose ID number is this one (case-insensitive), locked: a new one updates their duplicates. */
+    lockVerificationsWithIdNumber(idNumber: string): Promise<Verification[]>;
 }
 
 export interface Store extends StoreReads {

@@ -13,7 +13,7 @@ export const QUALITY_VERDICTS = ['agree', 'disagree'] as const;
 export const ERROR_CODES = [
     'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',
     'conflict_claimed', 'conflict_version', 'conflict_state', 'preconditions_failed', 'four_eyes_same_person', 'queue_empty',
-    'payload_too_large', 'uri_too_long', 'headers_too_large', 'too_many_attempts', 'internal',
+    'payload_too_large', 'uri_too_long', 'headers_too_large', 'too_many_attempts', 'idempotency_key_reused', 'internal',
 ] as const;
 export const PRECONDITION_IDS = ['balance_cleared', 'devices_unbound', 'nothing_unpaid'] as const;
 

@@ -123,6 +123,11 @@ export const auditEntry = z.object({
     assignee: z.optional(z.string()),
 });
 
+/** What the customer app is told when it submits a request (docs/api.md §6.11): no identity data, no document URL. */
+export const intakeReceipt = z.object({
+    id: z.string(), kind: requestKind, status: requestStatus, attempt: z.int(), previousId: z.nullable(z.string()), submittedAt: instant, dueAt: instant,
+});
+
 export const loginAnswer = z.object({ token: z.string(), user: z.object({ id: z.string(), name: z.string(), role }) });
 
 export const queueHealth = z.object({

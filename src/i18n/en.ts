@@ -35,6 +35,7 @@ export const en = {
             uri_too_long: 'The request is too long for the server (a search or filter too long). Shorten it and try again.',
             headers_too_large: 'The request carries too much header data for the server. Sign in again and retry.',
             too_many_attempts: 'Too many failed sign-ins. Wait a few minutes, then try again.',
+            idempotency_key_reused: 'This submission key was already used for a different submission.',
             internal: 'The server failed. Nothing was changed; please try again.',
             network: 'The server could not be reached. Check the connection and try again.',
             unexpected: 'The server gave an unexpected answer.',

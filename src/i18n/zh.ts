@@ -37,6 +37,7 @@ export const zh: AppMessages = {
             uri_too_long: '请求地址过长（搜索或筛选条件过长），请缩短后重试。',
             headers_too_large: '请求头数据过多，服务器拒绝处理。请重新登录后重试。',
             too_many_attempts: '登录失败次数过多，请稍等几分钟后再试。',
+            idempotency_key_reused: '该提交密钥已用于另一份不同的提交。',
             internal: '服务器出错，未做任何更改，请重试。',
             network: '无法连接服务器，请检查网络后重试。',
             unexpected: '服务器返回了无法识别的应答。',

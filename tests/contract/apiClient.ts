@@ -3,7 +3,14 @@ import { inject } from 'vitest';
 import { startStandaloneServer } from '../../mocks/http';
 import type { HttpSettings } from '../../server/http/settings';
 import type { Store } from '../../server/store/store';
-import { serverOnTemplate, TEST_CONSOLE_ORIGIN } from '../server/template';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_INTAKE_KEY } from '../../mocks/app';
+import { serverOnTemplate, TEST_CONSOLE_ORIGIN, testConfig } from '../server/template';
+
+/** The intake key of the target: the demo's (the mock's default; configured on the review server), or CONTRACT_INTAKE_KEY. */
+export const INTAKE_KEY = process.env.CONTRACT_INTAKE_KEY ?? DEMO_INTAKE_KEY;
 
 // Talks to the API over real HTTP: the standalone mock server by default, the review server on embedded PostgreSQL with
 // CONTRACT_TARGET=server (the vitest project "server"), or CONTRACT_BASE_URL.
@@ -20,16 +27,22 @@ export const externalIsDemo = () => /^(1|true|on|yes)$/i.test(process.env.CONTRA
 
 export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
     const external = process.env.CONTRACT_BASE_URL;
-    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), allowedOrigin: process.env.CONTRACT_ALLOWED_ORIGIN, store: undefined as Store | undefined, close: async () => undefined };
+    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), allowedOrigin: process.env.CONTRACT_ALLOWED_ORIGIN, store: undefined as Store | undefined, close: async () => undefined, documentsDir: undefined as string | undefined };
     if (process.env.CONTRACT_TARGET === 'server') {
         // The same demo data, prepared once per run (tests/server/globalSetup.ts), on the suite's clock.
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined);
-        return { baseUrl: server.url, external: false, demo: false, allowedOrigin: TEST_CONSOLE_ORIGIN as string | undefined, store: server.store as Store | undefined, close: server.close };
+        // Uploaded documents go to a temporary DATA_DIR; the demo's intake key is configured as a deployment would.
+        const dataDir = mkdtempSync(join(tmpdir(), 'contract-server-'));
+        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined, { dataDir, http: { ...testConfig().http, intakeKeys: [INTAKE_KEY] } });
+        const close = async () => {
+            await server.close();
+            rmSync(dataDir, { recursive: true, force: true });
+        };
+        return { baseUrl: server.url, external: false, demo: false, allowedOrigin: TEST_CONSOLE_ORIGIN as string | undefined, store: server.store as Store | undefined, close, documentsDir: join(dataDir, 'documents') as string | undefined };
     }
     // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready
     // cancellations with large refunds, small refunds and none.
     const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined, http });
-    return { baseUrl: server.url, external: false, demo: http?.demo ?? true, allowedOrigin: http?.allowedOrigins?.[0], store: server.store as Store | undefined, close: server.close };
+    return { baseUrl: server.url, external: false, demo: http?.demo ?? true, allowedOrigin: http?.allowedOrigins?.[0], store: server.store as Store | undefined, close: server.close, documentsDir: undefined as string | undefined };
 }
 
 export function apiClient(baseUrl: string) {

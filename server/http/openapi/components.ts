@@ -23,6 +23,7 @@ export const NAMED_SCHEMAS = {
     Reason: records.reason,
     AuditEntry: records.auditEntry,
     LoginAnswer: records.loginAnswer,
+    IntakeReceipt: records.intakeReceipt,
     QueueHealth: records.queueHealth,
     OperatorStats: records.operatorStats,
     Stats: records.stats,

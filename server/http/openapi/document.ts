@@ -29,7 +29,7 @@ export function openApiDocument() {
         tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
         paths: paths(),
         components: {
-            securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token of POST /auth/login' } },
+            securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token of POST /auth/login' }, intakeKey: { type: 'apiKey', in: 'header', name: 'X-Intake-Key', description: 'A key of API_INTAKE_KEYS: the customer app, never an operator (docs/api.md §6.11)' } },
             responses: errorResponses(),
             schemas: componentSchemas(),
         },

@@ -3,7 +3,7 @@ import { ref, type SchemaName } from './components';
 // The endpoints of docs/api.md as OpenAPI paths. The prose (rules, order of checks) stays in docs/api.md; each operation
 // points to its section.
 
-type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 429;
+type Status = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 413 | 429;
 
 interface Endpoint {
     summary: string;
@@ -11,7 +11,9 @@ interface Endpoint {
     section: string;
     tag: string;
     /** Default: a bearer token. */
-    auth?: 'public' | 'bearer' | 'supervisor';
+    auth?: 'public' | 'bearer' | 'supervisor' | 'intake';
+    /** A multipart/form-data body instead of JSON (intake): the parts' schema. */
+    multipart?: Record<string, unknown>;
     params?: unknown[];
     body?: SchemaName;
     /** The success answer: a schema, a list of a schema (with Content-Range), or nothing. */
@@ -22,9 +24,10 @@ interface Endpoint {
 const ERROR_MEANING: Partial<Record<Status, string>> = {
     400: 'The body or query is invalid (bad_request, or invalid_reasons on reject)',
     401: 'No valid token (unauthenticated)',
-    403: 'The role or the four-eyes rule forbids it (forbidden, four_eyes_same_person)',
+    403: 'The role or the four-eyes rule forbids it (forbidden, four_eyes_same_person), or a document link is altered or expired (forbidden)',
     404: 'Unknown id or route (not_found), or nothing to review (queue_empty)',
-    409: 'The request is not in a state that allows it (conflict_claimed, conflict_version, conflict_state, preconditions_failed)',
+    409: 'The request is not in a state that allows it (conflict_claimed, conflict_version, conflict_state, preconditions_failed), or an Idempotency-Key reused for another submission (idempotency_key_reused)',
+    413: 'The body is larger than the limit, or an uploaded image is larger than 2 MB (payload_too_large; fields names the image)',
     429: 'Too many failed logins for this account or from this address within the window (too_many_attempts); Retry-After says when to try again',
 };
 
@@ -35,6 +38,11 @@ const listParams = (filter: SchemaName) => [
     jsonQuery('range', 'Range', '[start,end], inclusive, at most 1000 rows, URL-encoded JSON'),
     jsonQuery('filter', filter, 'URL-encoded JSON object; "" values are ignored where the section says so'),
 ];
+const text = (maxLength: number) => ({ type: 'string', maxLength });
+const image = { type: 'string', contentMediaType: 'application/octet-stream', description: 'JPEG or PNG by its bytes, at most 2 MiB, 200-10000 px a side' };
+const intakeForm = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties });
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'The same key with the same submission answers the first request (200, Idempotent-Replay); with another one 409 idempotency_key_reused', schema: { type: 'string', maxLength: 200 } };
+const shared = { mobileNumber: { type: 'string', pattern: '^\\+62(831|832|833|838)\\d{8}$' }, email: text(254), customerLanguage: { type: 'string', enum: ['zh-CN', 'en'] }, previousId: text(40) };
 const day = (name: string) => ({ name, in: 'query', required: false, schema: { type: 'string', format: 'date' } });
 
 function requestEndpoints(resource: 'verifications' | 'cancellations', record: 'Verification' | 'Cancellation', filter: SchemaName): Record<string, Record<string, Endpoint>> {
@@ -83,6 +91,27 @@ export const ENDPOINTS: Record<string, Record<string, Endpoint>> = {
         answer: { status: 200, content: Object.fromEntries(['image/svg+xml', 'image/png', 'image/jpeg'].map(type => [type, { schema: { type: 'string', contentMediaType: type } }])) },
         errors: [404],
     } },
+    '/intake/verifications': { post: {
+        summary: 'The customer app submits a verification (multipart form, intake key)', section: '6.11', tag: 'intake', auth: 'intake', params: [idempotencyKey],
+        multipart: intakeForm(['fullName', 'idNumber', 'mobileNumber', 'contactPhone', 'email', 'address', 'idFront', 'idBack', 'selfie'], {
+            fullName: text(100), idNumber: { type: 'string', pattern: '^\\d{17}[\\dXx]$' }, contactPhone: { type: 'string', pattern: '^\\+[1-9]\\d{7,14}$' }, address: text(300),
+            sex: { type: 'string', enum: ['male', 'female'] }, ...shared, idFront: image, idBack: image, selfie: image,
+        }),
+        answer: { status: 201, schema: 'IntakeReceipt' }, errors: [400, 401, 409, 413],
+    } },
+    '/intake/cancellations': { post: {
+        summary: 'The customer app submits a cancellation (multipart form, intake key)', section: '6.11', tag: 'intake', auth: 'intake', params: [idempotencyKey],
+        multipart: intakeForm(['holderName', 'accountId', 'mobileNumber', 'email', 'leavingReason'], {
+            holderName: text(100), accountId: text(40), leavingReason: text(1000), refundRequested: { type: 'string', enum: ['true', 'false'] }, ...shared, idScan: image,
+        }),
+        answer: { status: 201, schema: 'IntakeReceipt' }, errors: [400, 401, 409, 413],
+    } },
+    '/files/{key}': { get: {
+        summary: 'An uploaded document image, by the signed, expiring URL a record carries (no token)', section: '6.6', tag: 'documents', auth: 'public',
+        params: [pathId('key', 'The stored image\'s key'), ...['viewer', 'expires', 'sig'].map(name => ({ name, in: 'query', required: true, schema: { type: 'string' } }))],
+        answer: { status: 200, content: Object.fromEntries(['image/png', 'image/jpeg'].map(type => [type, { schema: { type: 'string', contentMediaType: type } }])) },
+        errors: [403, 404],
+    } },
     '/quality-reviews/{id}/verdict': { post: { summary: 'Give the verdict on a sampled decision (supervisors)', section: '6.9', tag: 'supervision', auth: 'supervisor', params: [pathId('id', 'The review id')], body: 'VerdictBody', answer: { status: 200, schema: 'QualityReviewWithRequest' }, errors: [400, 401, 403, 404, 409] } },
 };
 
@@ -102,9 +131,10 @@ function operation(method: string, path: string, endpoint: Endpoint) {
         summary: endpoint.summary,
         description: `docs/api.md §${endpoint.section}.${endpoint.auth === 'supervisor' ? ' Supervisors only: an operator gets 403 forbidden.' : ''}`,
         tags: [endpoint.tag],
-        ...(endpoint.auth === 'public' ? { security: [] } : {}),
+        ...(endpoint.auth === 'public' ? { security: [] } : endpoint.auth === 'intake' ? { security: [{ intakeKey: [] }] } : {}),
         ...(endpoint.params ? { parameters: endpoint.params } : {}),
         ...(endpoint.body ? { requestBody: { required: false, content: { 'application/json': { schema: ref(endpoint.body) } } } } : {}),
+        ...(endpoint.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: endpoint.multipart } } } } : {}),
         responses: {
             [answer.status]: success,
             ...Object.fromEntries(endpoint.errors.map(status => [status, { $ref: `#/components/responses/Error${status}` }])),

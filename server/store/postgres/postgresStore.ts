@@ -8,7 +8,7 @@ import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sl
 import type { AuditDraft } from '../../../src/domain/transitions';
 import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
 import type { AuditEntry, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
-import type { AccountEvent, Store, StoreReads, StoreWrites } from '../store';
+import type { AccountEvent, IntakeSubmission, Store, StoreReads, StoreWrites } from '../store';
 import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
 import {
@@ -28,6 +28,8 @@ export interface PostgresStoreOptions {
 }
 
 const CHECKS_DAY = 'checks_day';
+/** pg_advisory_xact_lock keys: "intake numbering" (one new id at a time), and per idempotency key (hashtext). */
+const INTAKE_NUMBER_LOCK = 741_852_965;
 
 export function createPostgresStore(db: Executor, options: PostgresStoreOptions = {}): Store {
     const sla = options.sla ?? DEFAULT_SLA;
@@ -114,6 +116,7 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             qualityReviews: (query: QualityReviewListQuery) =>
                 page(q, 'quality_reviews', 'review', qualityReviewWhere(query.filter), () => columnOrder(QUALITY_REVIEW_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
             qualityReview: id => first(q, SQL.qualityReview, [id], 'review'),
+            intakeSubmission: async key => ((await q.query(SQL.intakeSubmission, [key]))[0] as IntakeSubmission | undefined) ?? null,
             async statsFacts(range) {
                 const { startMs, endMs } = rangeBounds(range);
                 const bounds = [new Date(startMs).toISOString(), new Date(endMs).toISOString()];
@@ -165,6 +168,16 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
                 }
                 return (await first<QualitySample>(tx, SQL.setSampleReviews, [id, JSON.stringify(reviewIds)], 'sample'))!;
             },
+            lockIntakeKey: async key => void (await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`intake:${key}`])),
+            async insertRequest(draft, submission) {
+                await tx.query('SELECT pg_advisory_xact_lock($1)', [INTAKE_NUMBER_LOCK]);
+                const next = Number(await first<number>(tx, SQL.nextRequestNumber, [draft.kind], 'next'));
+                const record = { ...draft, id: `${draft.kind === 'verification' ? 'V' : 'C'}-${String(next).padStart(6, '0')}` } as ReviewRequest;
+                await save([record]);
+                if (submission) await tx.query(SQL.insertIntakeSubmission, [submission.idempotencyKey, submission.fingerprint, record.kind, record.id]);
+                return record;
+            },
+            lockVerificationsWithIdNumber: idNumber => records<Verification>(tx, SQL.lockVerificationsWithIdNumber, [idNumber], 'record'),
             saveQualityReview: async review => void (await tx.query(SQL.saveQualityReview, [review.id, review.verdict, review.reviewedAt, JSON.stringify(review)])),
         };
     }

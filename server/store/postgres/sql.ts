@@ -36,6 +36,12 @@ export const SQL = {
             failed_checks = excluded.failed_checks, ready_to_approve = excluded.ready_to_approve, version = excluded.version, record = excluded.record`,
     request: 'SELECT record FROM requests WHERE kind = $1 AND id = $2',
     requestById: 'SELECT record FROM requests WHERE id = $1',
+    intakeSubmission: `SELECT idempotency_key AS "idempotencyKey", fingerprint, request_kind AS "requestKind", request_id AS "requestId"
+        FROM intake_submissions WHERE idempotency_key = $1`,
+    insertIntakeSubmission: 'INSERT INTO intake_submissions (idempotency_key, fingerprint, request_kind, request_id) VALUES ($1, $2, $3, $4)',
+    /** The next number of a kind's ids (V-000301): max + 1, under intakeNumberLock. */
+    nextRequestNumber: "SELECT coalesce(max(substring(id from 3)::integer), 0) + 1 AS next FROM requests WHERE kind = $1 AND id ~ '^[VC]-[0-9]+$'",
+    lockVerificationsWithIdNumber: `SELECT record FROM requests WHERE kind = 'verification' AND upper(record->>'idNumber') = upper($1) ORDER BY id FOR UPDATE`,
     lockRequest: 'SELECT record FROM requests WHERE kind = $1 AND id = $2 FOR UPDATE',
     requestsByIds: 'SELECT record FROM requests WHERE id = ANY($1::text[])',
     /** claim-next, first: a request the viewer already holds. */
