@@ -57,7 +57,6 @@ export function useClaimAhead(resource: string, current: ReviewRequest, enabled:
             window.clearTimeout(timer);
         };
         // Once per request on screen: a refreshed record of the same request changes nothing about what comes next.
-        // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [resource, current.id, enabled, dataProvider]);
     /** Renews the claim ahead, silently: if it lapsed or was taken, the decision claims another. */
     const keepAlive = useCallback(() => {
