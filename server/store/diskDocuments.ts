@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DOCUMENT_KEY, type DocumentStorage } from '../http/documentStorage';
 
@@ -7,7 +6,6 @@ import { DOCUMENT_KEY, type DocumentStorage } from '../http/documentStorage';
 // name and renamed, so that a reader never sees half a file. Several servers need this folder shared (or another storage).
 
 export function diskDocumentStorage(dir: string): DocumentStorage {
-    mkdirSync(dir, { recursive: true });
     const path = (key: string) => {
         // Keys are made by the server (documentStorage.ts); anything else never reaches the file system.
         if (!DOCUMENT_KEY.test(key)) throw new Error(`not a document key: ${key}`);
@@ -15,6 +13,8 @@ export function diskDocumentStorage(dir: string): DocumentStorage {
     };
     return {
         async put(key, bytes) {
+            // Made on the first upload: a server that never receives one leaves no folder behind.
+            await mkdir(dir, { recursive: true });
             const temporary = `${path(key)}.${process.pid}.partial`;
             await writeFile(temporary, bytes, { flag: 'wx' });
             await rename(temporary, path(key));

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import { apiClient } from '../contract/apiClient';
 import type { Executor } from '../../server/store/postgres/executor';
 import { openPglite } from '../../server/store/postgres/pgliteExecutor';
 import { loadTemplate } from './template';
+import { intakeClient, upload } from '../../scripts/customerApp';
+import { signDocumentPath } from '../../server/http/documentLinks';
+import { makeSmallPhoto } from '../support/testImages';
 
 // The review server's settings (server/config/config.ts): each one changes what the server does, and a wrong value stops
 // it with a message that names the variable.
@@ -47,7 +50,8 @@ describe('reading the environment', () => {
         ['API_ALLOWED_ORIGINS', '*'], ['API_ALLOWED_ORIGINS', 'console.example'], ['API_MAX_BODY_BYTES', '0'], ['API_PUBLIC_URL', 'javascript:alert(1)'], ['API_DEMO', 'maybe'],
         ['API_CLAIM_LIFETIME_MINUTES', '1'], ['API_SLA_BUSINESS_DAYS', '0'], ['API_HOLIDAYS', '2026-02-30'], ['API_HOLIDAYS', '2026-12-25,christmas'],
         ['API_HOLIDAYS', '/no/such/holidays.txt'], ['API_LOGIN_WINDOW_MINUTES', 'soon'], ['API_LOGIN_MAX_FAILURES_PER_ACCOUNT', '0'],
-        ['API_LOGIN_MAX_FAILURES_PER_ADDRESS', '-1'], ['API_TRUST_PROXY', 'maybe'],
+        ['API_LOGIN_MAX_FAILURES_PER_ADDRESS', '-1'], ['API_TRUST_PROXY', 'maybe'], ['API_INTAKE_KEYS', 'short'], ['API_INTAKE_KEYS', 'a key with spaces in it, long enough'],
+        ['API_DOCUMENT_SECRET', 'too short'],
     ])('refuses %s=%j, naming the variable', (variable, value) => {
         expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} `));
@@ -101,6 +105,28 @@ describe('each setting changes the server', () => {
             expect((await client.call('POST', '/demo/reset', { token })).status).toBe(404);
         } finally {
             await server.close();
+        }
+    });
+
+    it('API_INTAKE_KEYS, API_DOCUMENT_SECRET and DATA_DIR: who may submit, how document URLs are signed, where uploads are kept', async () => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'review-uploads-'));
+        const secret = 'a-document-secret-of-at-least-32-characters';
+        const at = new Date('2026-12-07T03:00:00.000Z');
+        const server = await serverWith({ API_INTAKE_KEYS: 'customer-app-key-000000000001, customer-app-key-000000000002', API_DOCUMENT_SECRET: secret, DATA_DIR: dataDir }, () => at);
+        try {
+            const photo = await makeSmallPhoto('png');
+            const form = { fields: { fullName: 'Config Test', idNumber: '110101199003070226', mobileNumber: '+6283199990001', contactPhone: '+8613800138000', email: 'c@example.com', address: '北京市东城区示例路1号' }, files: { idFront: upload(photo, 'a.png'), idBack: upload(photo, 'b.png'), selfie: upload(photo, 'c.png') } };
+            expect((await intakeClient(server.url, 'customer-app-key-000000000003').submit('verification', form)).status).toBe(401);
+            const created = await intakeClient(server.url, 'customer-app-key-000000000002').submit('verification', form);
+            expect(created.status).toBe(201);
+            const client = apiClient(server.url);
+            const { body: whole } = await client.call('GET', `/verifications/${created.body.id}`, { token: await client.login('supervisor1') });
+            const path = new URL(whole.documents.selfie).pathname.replace(/^\/api\//, '');
+            expect(whole.documents.selfie).toBe(`${server.url}/${signDocumentPath(secret, path, 'u-supervisor1', at)}`);
+            expect(readdirSync(join(dataDir, 'documents')).sort()).toEqual(Object.values(whole.documents).map(url => new URL(url as string).pathname.split('/').pop()).sort());
+        } finally {
+            await server.close();
+            rmSync(dataDir, { recursive: true, force: true });
         }
     });
 
