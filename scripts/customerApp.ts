@@ -47,3 +47,100 @@ export function intakeClient(baseUrl: string, intakeKey: string, extraHeaders: R
 export const upload = (bytes: Uint8Array, fileName: string, declaredType = fileName.endsWith('.png') ? 'image/png' : 'image/jpeg'): Upload => ({ bytes, fileName, declaredType });
 
 export const readUpload = (path: string) => upload(new Uint8Array(readFileSync(path)), path.split('/').pop() ?? path);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The journey: what a customer app does in a day, and what the API answers.
+
+export interface JourneyStep {
+    step: string;
+    status: number;
+    /** The new (or replayed) request's id, when there is one. */
+    id?: string;
+    attempt?: number;
+    previousId?: string | null;
+    code?: string;
+    fields?: Record<string, string>;
+    replay?: boolean;
+}
+
+export interface JourneyOptions {
+    baseUrl: string;
+    intakeKey: string;
+    /** The operator who rejects the first request so that the customer can resubmit (a demo account by default). */
+    operator: { username: string; password: string };
+    /** Phone-size photos (3000-4000 px, up to 2 MB) or small ones (tests that need speed). */
+    photoSize?: 'phone' | 'small';
+    /** A distinct Axis number per run: `+62838` and 8 digits. */
+    mobileNumber?: string;
+    log?: (line: string) => void;
+}
+
+export async function playJourney(options: JourneyOptions): Promise<JourneyStep[]> {
+    // The photo generator needs sharp, a dev dependency: loaded only when the journey runs.
+    const { makeOversizedPhoto, makePhoto, NOT_PHOTOS } = await import('../tests/support/testImages');
+    const phone = (options.photoSize ?? 'phone') === 'phone';
+    const size = (kind: 'id-front' | 'id-back' | 'selfie') => (phone ? {} : kind === 'selfie' ? { width: 300, height: 400 } : { width: 400, height: 300 });
+    const [front, back, selfie, blurred] = await Promise.all([
+        makePhoto({ kind: 'id-front', format: 'jpeg', grain: phone ? 0.4 : 0, ...size('id-front') }),
+        makePhoto({ kind: 'id-back', format: 'png', ...size('id-back') }),
+        makePhoto({ kind: 'selfie', format: 'jpeg', orientation: 6, ...size('selfie') }),
+        makePhoto({ kind: 'selfie', format: 'jpeg', blur: phone ? 25 : 4, ...size('selfie') }),
+    ]);
+    const client = intakeClient(options.baseUrl, options.intakeKey);
+    const log = options.log ?? (() => undefined);
+    const mobileNumber = options.mobileNumber ?? `+62838${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const fields = {
+        fullName: '测试 Customer', idNumber: '110101199003070226', mobileNumber, contactPhone: '+8613800138000', email: 'customer.app@example.com',
+        address: '北京市东城区示例路1号', customerLanguage: 'zh-CN',
+    };
+    const good = { idFront: upload(front, 'IMG_2041.JPG'), idBack: upload(back, 'back.png'), selfie: upload(blurred, 'selfie.jpg') };
+    const steps: JourneyStep[] = [];
+    const record = async (step: string, kind: 'verification' | 'cancellation', submission: Submission) => {
+        const answer = await client.submit(kind, submission);
+        const result: JourneyStep = answer.status < 300
+            ? { step, status: answer.status, id: answer.body.id, attempt: answer.body.attempt, previousId: answer.body.previousId, replay: answer.headers.get('Idempotent-Replay') === 'true' }
+            : { step, status: answer.status, code: answer.body?.error?.code, fields: answer.body?.error?.fields };
+        steps.push(result);
+        log(`${step}: ${answer.status} ${result.id ?? result.code ?? ''}${result.replay ? ' (replay)' : ''}${result.fields ? ` ${JSON.stringify(result.fields)}` : ''}`);
+        return result;
+    };
+
+    const idempotencyKey = `customer-app-${mobileNumber}-${Date.now()}`;
+    const first = await record('verification with JPEG and PNG photos', 'verification', { fields, files: good, idempotencyKey });
+    await record('the same submission again (a flaky network)', 'verification', { fields, files: good, idempotencyKey });
+    await record('an SVG renamed .jpg', 'verification', { fields, files: { ...good, idFront: upload(NOT_PHOTOS.svg, 'front.jpg', 'image/jpeg') } });
+    await record('a 3 MB photo', 'verification', { fields, files: { ...good, selfie: upload(await makeOversizedPhoto(), 'big.jpg') } });
+    await record('a PDF as the back of the card', 'verification', { fields, files: { ...good, idBack: upload(NOT_PHOTOS.pdf, 'back.pdf', 'application/pdf') } });
+    await record('a cancellation', 'cancellation', {
+        fields: { holderName: 'Customer App', accountId: `AX-${mobileNumber.slice(-7)}`, mobileNumber, email: 'customer.app@example.com', leavingReason: 'moving back home', refundRequested: 'false', customerLanguage: 'en' },
+        files: {},
+    });
+
+    // An operator rejects the first request (the selfie is blurred: a reason the customer may fix).
+    if (first.id) {
+        const api = async (path: string, body: unknown, token?: string) => {
+            const response = await fetch(`${options.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+            return { status: response.status, body: await response.json() };
+        };
+        const { body: login } = await api('/auth/login', options.operator);
+        const claimed = await api(`/verifications/${first.id}/claim`, {}, login.token);
+        const rejected = await api(`/verifications/${first.id}/reject`, { version: claimed.body.version, reasons: ['photo_unclear'] }, login.token);
+        steps.push({ step: `${options.operator.username} rejects ${first.id} (photo_unclear)`, status: rejected.status, id: first.id });
+        log(`${options.operator.username} rejects ${first.id} (photo_unclear): ${rejected.status}`);
+        await record('the resubmission with a sharp selfie', 'verification', { fields: { ...fields, previousId: first.id }, files: { ...good, selfie: upload(selfie, 'selfie2.jpg') } });
+    }
+    return steps;
+}
+
+const isMain = process.argv[1]?.endsWith('customerApp.ts');
+if (isMain) {
+    const baseUrl = (process.env.CUSTOMER_APP_API ?? 'http://127.0.0.1:8787/api').replace(/\/$/, '');
+    const steps = await playJourney({
+        baseUrl,
+        intakeKey: process.env.CUSTOMER_APP_INTAKE_KEY ?? 'demo-intake-key-0123456789abcdef',
+        operator: { username: process.env.CUSTOMER_APP_OPERATOR ?? 'operator1', password: process.env.CUSTOMER_APP_PASSWORD ?? 'demo' },
+        photoSize: process.env.CUSTOMER_APP_PHOTOS === 'small' ? 'small' : 'phone',
+        log: line => console.log(line),
+    });
+    console.log(`\n${steps.length} steps against ${baseUrl}`);
+}

@@ -139,7 +139,8 @@ function DocumentPane({ document, height, ref }: { document: ViewerDocument; hei
                         data-testid="document-image"
                         data-document={document.key}
                         onError={() => setFailed(true)}
-                        style={{ maxWidth: '100%', maxHeight: height, objectFit: 'contain', transform: `rotate(${rotation}deg)`, transition: 'transform 150ms ease-out' }}
+                        // A phone's photo is upright by its EXIF orientation (Chromium's default too; said here so that no reset undoes it).
+                        style={{ maxWidth: '100%', maxHeight: height, objectFit: 'contain', imageOrientation: 'from-image', transform: `rotate(${rotation}deg)`, transition: 'transform 150ms ease-out' }}
                     />
                 </TransformComponent>
             </TransformWrapper>
