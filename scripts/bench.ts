@@ -17,6 +17,7 @@ import { serve, type ServedApp } from '../tests/bench/preview';
 import { formatTable, goalRow, infoRow, kb, limitRow, ms, writeResults, type Row } from '../tests/bench/report';
 import { firstPageQuery, searchQuery, timeFetches } from '../tests/bench/scaleFetch';
 import { serverScalePhase } from '../tests/bench/serverScale';
+import { measurePhotoOnScreen, preparePhotoRequest } from '../tests/bench/photo';
 import { median, ratio, summarize } from '../tests/bench/stats';
 
 // npm run bench: the console against a bare react-admin app and against itself at scale, built for
@@ -75,7 +76,7 @@ async function main() {
     log(`phases: ${settings.phases.join(', ')}; ${settings.runs} loads per app, ${settings.decisions} decisions per latency`);
 
     // 1. Mock APIs, each in its own process (seeding 100,000 requests takes a few seconds: start them together).
-    const needBase = has('size') || has('load') || has('decide') || has('first-visit');
+    const needBase = has('size') || has('load') || has('decide') || has('first-visit') || has('photo');
     const separateMemoryStore = has('memory') && settings.memorySize !== settings.largeSize;
     const [base, slow, small, large, memoryStore] = await Promise.all([
         needBase ? startApiServer({ latencyMs: 0 }) : undefined,
@@ -90,7 +91,7 @@ async function main() {
     // 2. Builds (one per API URL: the URL is compiled in) and preview servers.
     const targets = {
         base: base && (await prepare(base, 'base', [
-            ...(has('size') || has('load') || has('decide') ? ['console' as const] : []),
+            ...(has('size') || has('load') || has('decide') || has('photo') ? ['console' as const] : []),
             ...(has('size') || has('load') || has('first-visit') ? ['bare' as const] : []),
             // The first visit is the demo build's: its own mock backend in a service worker, no API server.
             ...(has('first-visit') ? ['demo' as const] : []),
@@ -103,6 +104,7 @@ async function main() {
 
     if (targets.base && (has('size') || has('load'))) await phase('load', () => loadPhase(targets.base!));
     if (targets.base && has('first-visit')) await phase('first-visit', () => firstVisitPhase(targets.base!));
+    if (targets.base && has('photo')) await phase('photo', () => photoPhase(targets.base!));
     if (targets.small && targets.large && has('scale')) await phase('scale', () => scalePhase(targets.small!, targets.large!));
     if (targets.base && targets.slow && targets.large && has('decide')) await phase('decide', () => decidePhase([targets.base!, targets.slow!, targets.large!]));
     const memoryTarget = targets.memory ?? targets.large;
@@ -162,6 +164,24 @@ async function alternateLoads(variants: LoadVariant[], runs: number): Promise<Re
 
 /** The run with the median first-row time (its waterfall is the one worth reading). */
 const medianRun = (runs: LoadRun[]) => [...runs].sort((x, y) => x.firstRowMs - y.firstRowMs)[Math.floor((runs.length - 1) / 2)]!;
+
+/** Review screen opened (navigation) -> a phone's 2 MB JPEG on screen in the document viewer, cold cache each run. */
+async function photoPhase(target: Target) {
+    const { id, bytes } = await preparePhotoRequest(target.api.url, target.api.session);
+    log(`photo: ${id}, ID front ${kb(bytes)} JPEG, claimed by operator1; ${settings.runs} cold loads of its review screen`);
+    const runs = [];
+    await measurePhotoOnScreen(settings.chromiumPath, target.apps.console!, target.api.session, id);
+    for (let i = 0; i < settings.runs; i++) {
+        const run = await measurePhotoOnScreen(settings.chromiumPath, target.apps.console!, target.api.session, id);
+        runs.push(run);
+        log(`  run ${i + 1}/${settings.runs}: photo on screen at ${run.photoMs} ms (its bytes in at ${run.responseEndMs ?? '?'} ms), ${run.width}x${run.height}`);
+    }
+    const onScreen = summarize(runs.map(run => run.photoMs));
+    const bytesIn = summarize(runs.map(run => run.responseEndMs ?? Number.NaN));
+    results.photo = { requestId: id, bytes, onScreen, bytesIn, runs };
+    rows.push(infoRow(`Review screen opened to a ${kb(bytes)} photo on screen, median of ${runs.length}`, ms(onScreen.median), `p95 ${ms(onScreen.p95)}`));
+    rows.push(infoRow('  of which: until the photo\'s last byte arrived', ms(bytesIn.median)));
+}
 
 async function loadPhase(target: Target) {
     const consoleApp = target.apps.console!;

@@ -10,7 +10,7 @@ export const DIST_DIR = resolve(BENCH_DIR, 'dist');
 /** latest.json (git-ignored). */
 export const RESULTS_DIR = resolve(BENCH_DIR, 'results');
 
-export const PHASES = ['size', 'load', 'first-visit', 'decide', 'scale', 'memory', 'server-scale'] as const;
+export const PHASES = ['size', 'load', 'first-visit', 'photo', 'decide', 'scale', 'memory', 'server-scale'] as const;
 /** Phases that drive no browser (no build, no Chromium). */
 export const SERVER_PHASES: readonly Phase[] = ['server-scale'];
 export type Phase = (typeof PHASES)[number];

@@ -22,6 +22,8 @@ export interface PhotoOptions {
     /** Grain (0-1): a real camera's noise, which also makes the file as large as a phone's. */
     grain?: number;
     seed?: number;
+    /** The highest JPEG quality tried (88 by default): higher gives a file closer to the 2 MB limit. */
+    maxQuality?: number;
 }
 
 const escape = (text: string) => text.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`);
@@ -91,7 +93,8 @@ export async function makePhoto(options: PhotoOptions): Promise<Buffer> {
     let upright = await picture.png().toBuffer();
     if (options.orientation === 6) upright = await sharp(upright).rotate(-90).png().toBuffer();
     if (options.format === 'png') return sharp(upright).png({ compressionLevel: 9, palette: true, quality: 80 }).toBuffer();
-    for (const quality of [88, 80, 70, 60, 50]) {
+    const qualities = [97, 95, 93, 91, 89, 88, 80, 70, 60, 50].filter(quality => quality <= (options.maxQuality ?? 88));
+    for (const quality of qualities) {
         let encoder = sharp(upright).jpeg({ quality, mozjpeg: false });
         if (options.orientation === 6) encoder = encoder.withMetadata({ orientation: 6 });
         const bytes = await encoder.toBuffer();
