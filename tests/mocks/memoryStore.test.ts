@@ -28,6 +28,25 @@ describe('the memory store', () => {
         expect(db.state.audit).toHaveLength(auditLength);
     });
 
+    it('numbers a new request, and keeps neither it nor its idempotency key when the transaction throws', async () => {
+        const { db, store } = setup();
+        const template = db.state.verifications[0]!;
+        const draft = { ...template, status: 'pending' as const, idNumber: '110101199003070226', mobileNumber: '+6283800000001' } as Omit<typeof template, 'id'> & { id?: string };
+        delete draft.id;
+        const count = db.state.verifications.length;
+        await expect(store.transaction(async tx => {
+            await tx.insertRequest(draft, { idempotencyKey: 'k-1', fingerprint: 'f' });
+            throw new Error('refused after all');
+        })).rejects.toThrow('refused after all');
+        expect(db.state.verifications).toHaveLength(count);
+        expect(await store.intakeSubmission('k-1')).toBeNull();
+        const created = await store.transaction(tx => tx.insertRequest(draft, { idempotencyKey: 'k-1', fingerprint: 'f' }));
+        const highest = Math.max(...db.state.verifications.filter(r => r.id !== created.id).map(r => Number(r.id.slice(2))));
+        expect(created.id).toBe(`V-${String(highest + 1).padStart(6, '0')}`);
+        expect(await store.request('verification', created.id)).toMatchObject({ mobileNumber: '+6283800000001' });
+        expect(await store.intakeSubmission('k-1')).toEqual({ idempotencyKey: 'k-1', fingerprint: 'f', requestKind: 'verification', requestId: created.id });
+    });
+
     it('lets a transaction read its own writes before they land', async () => {
         const { db, store } = setup();
         const { id, version } = db.state.verifications[0]!;
