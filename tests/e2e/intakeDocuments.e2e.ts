@@ -39,6 +39,11 @@ describe('documents submitted through intake', () => {
         const stored = await sharp(selfie).metadata();
         // On disk the photo is landscape: only its orientation tag makes it a portrait.
         expect([stored.width, stored.height, stored.orientation]).toEqual([4000, 3000, 6]);
+        // Control: read as stored, without its tag, the red band is on the left edge, so the check below tells the two apart.
+        const sideways = await sharp(selfie).resize(800).png().toBuffer();
+        const [sidewaysTop, sidewaysLeft] = await Promise.all([band(sideways, 'top'), band(sideways, 'left')]);
+        expect(sidewaysLeft.red - sidewaysLeft.green).toBeGreaterThan(80);
+        expect(sidewaysTop.red - sidewaysTop.green).toBeLessThan(40);
         const created = await intakeClient(inject('apiUrl'), DEMO_INTAKE_KEY).submit('verification', {
             fields: { fullName: '测试 Upright', idNumber: '110101199003070226', mobileNumber: '+6283177770001', contactPhone: '+8613800138000', email: 'upright@example.com', address: '北京市东城区示例路1号' },
             files: { idFront: upload(front, 'front.jpg'), idBack: upload(back, 'back.png'), selfie: upload(selfie, 'IMG_0001.JPG') },
