@@ -6,6 +6,7 @@ import { auth } from './routes/auth';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
+import { notices } from './routes/notices';
 import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
 import { requestReads } from './routes/requestReads';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): ReviewApi {
     audit(app, deps);
     stats(app, deps);
     quality(app, deps);
+    notices(app, deps);
     documents(app, deps);
     fallback(app, deps);
     // Outside the base: a JSON 404 without CORS, as a real backend's front server would answer.

@@ -5,7 +5,9 @@ import type { QualityReviewListQuery, QualitySampleListQuery } from '../../src/d
 import type { RequestListQuery } from '../../src/domain/lists/requests';
 import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { NoticeListQuery } from '../../src/domain/lists/notices';
+import type { NoticeDraft } from '../../src/domain/notices';
+import type { AuditEntry, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -67,6 +69,8 @@ export interface StoreReads {
     qualityReviews(query: QualityReviewListQuery): Promise<Page<QualityReview>>;
     qualityReview(id: string): Promise<QualityReview | null>;
     statsFacts(range: DayRange): Promise<StatsFacts>;
+    /** The outbox (docs/api.md §6.11). */
+    notices(query: NoticeListQuery): Promise<Page<Notice>>;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -92,6 +96,14 @@ export interface StoreWrites extends StoreReads {
     /** Numbers the sample and its reviews (in the order given). */
     createQualitySample(sample: Omit<QualitySample, 'id' | 'reviewIds'>, reviews: Omit<QualityReview, 'id' | 'sampleId'>[]): Promise<QualitySample>;
     saveQualityReview(review: QualityReview): Promise<void>;
+    /** Numbers the notices (in the order given) and queues them. */
+    appendNotices(drafts: readonly NoticeDraft[]): Promise<Notice[]>;
+    /**
+     * Up to `limit` notices a sender may try now, locked, oldest first: queued ones whose next attempt is due, and sending
+     * ones whose sender's claim ran out (it crashed). Notices another transaction is locking are passed over.
+     */
+    lockDueNotices(now: Date, limit: number): Promise<Notice[]>;
+    saveNotice(notice: Notice): Promise<void>;
 }
 
 export interface Store extends StoreReads {
