@@ -3,6 +3,9 @@ import { argon2Passwords } from './accounts/passwords';
 import type { ServerConfig } from './config/config';
 import { openDatabase, prepareDatabase, type DatabaseOptions } from './database';
 import { createApp, type ReviewApi } from './http/app';
+import { join } from 'node:path';
+import { fileTransport } from './notices/fileTransport';
+import { createNoticeSender, type NoticeSender, type NoticeTransport } from './notices/sender';
 import { serve } from './node/serve';
 import type { Store } from './store/store';
 import { demoDocuments } from './store/postgres/demoDocuments';
@@ -18,6 +21,10 @@ export interface ReviewServerOptions extends Partial<Omit<DatabaseOptions, 'now'
     sla?: SlaCalendar;
     /** In tests: a database already open (several servers on one embedded database); the server leaves it open. */
     db?: Executor;
+    /** How notices are delivered; default: a file each in `$DATA_DIR/outbox/` (server/notices/fileTransport.ts). */
+    noticeTransport?: NoticeTransport;
+    /** false: no sending loop (tests call `notices.runOnce()` on their own clock). Default: on. */
+    sendNotices?: boolean;
 }
 
 export interface ReviewServer {
@@ -26,6 +33,8 @@ export interface ReviewServer {
     store: Store;
     db: Executor;
     api: ReviewApi;
+    /** The outbox's sender (its loop runs unless `sendNotices` is false). */
+    notices: NoticeSender;
     close(): Promise<void>;
 }
 
@@ -52,11 +61,17 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
     const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });
     const closeDb = () => (shared ? Promise.resolve() : db.close());
     const { api, store } = createReviewApi(db, config, now, sla);
+    const notices = createNoticeSender({
+        store, now, settings: config.notices, transport: options.noticeTransport ?? fileTransport(join(config.dataDir, 'outbox')),
+        log: message => console.error(`[review server] ${message}`),
+    });
     try {
         const served = await serve(api.fetch, { port: config.port, host: config.host });
+        if (options.sendNotices !== false) notices.start();
         return {
-            url: `${served.origin}/api`, store, db, api,
+            url: `${served.origin}/api`, store, db, api, notices,
             close: async () => {
+                await notices.stop();
                 await served.close();
                 await closeDb();
             },

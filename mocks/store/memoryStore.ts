@@ -172,6 +172,7 @@ export function createMemoryStore(db: Db): Store {
                     .filter(n => (n.state === 'queued' || n.state === 'sending') && n.nextAttemptAt !== null && Date.parse(n.nextAttemptAt) <= at)
                     .slice(0, limit);
             },
+            lockNotices: async ids => [...db.state.notices.map(currentNotice), ...created.map(currentNotice)].filter(n => ids.includes(n.id)),
             saveNotice: async notice => void notices.set(notice.id, notice),
         };
 

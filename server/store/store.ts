@@ -103,6 +103,8 @@ export interface StoreWrites extends StoreReads {
      * ones whose sender's claim ran out (it crashed). Notices another transaction is locking are passed over.
      */
     lockDueNotices(now: Date, limit: number): Promise<Notice[]>;
+    /** These notices, locked until the transaction ends (the sender writes an attempt's outcome). */
+    lockNotices(ids: readonly string[]): Promise<Notice[]>;
     saveNotice(notice: Notice): Promise<void>;
 }
 

@@ -170,6 +170,7 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             },
             appendNotices: async drafts => (drafts.length === 0 ? [] : records<Notice>(tx, SQL.appendNotices, [JSON.stringify(drafts)], 'notice')),
             lockDueNotices: (now, limit) => records<Notice>(tx, SQL.lockDueNotices, [now.toISOString(), limit], 'notice'),
+            lockNotices: ids => records<Notice>(tx, SQL.lockNotices, [[...ids]], 'notice'),
             saveNotice: async notice => void (await tx.query(SQL.saveNotice, [notice.id, notice.state, notice.nextAttemptAt, JSON.stringify(notice)])),
             saveQualityReview: async review => void (await tx.query(SQL.saveQualityReview, [review.id, review.verdict, review.reviewedAt, JSON.stringify(review)])),
         };

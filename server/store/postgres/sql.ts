@@ -94,6 +94,7 @@ export const SQL = {
     /** A sender's due notices: queued and due, or sending with the claim run out; one another sender is locking is skipped. */
     lockDueNotices: `SELECT notice FROM notices WHERE state IN ('queued', 'sending') AND next_attempt_at <= $1::timestamptz
         ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    lockNotices: 'SELECT notice FROM notices WHERE id = ANY($1::text[]) ORDER BY seq FOR UPDATE',
     saveNotice: `UPDATE notices SET state = $2, next_attempt_at = $3::timestamptz, notice = $4::jsonb WHERE id = $1`,
     appendAudit: `WITH n AS (SELECT nextval('audit_seq') AS seq),
             i AS (SELECT seq, 'A-' || lpad(seq::text, greatest(7, length(seq::text)), '0') AS id FROM n)
