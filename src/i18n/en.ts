@@ -73,6 +73,7 @@ export const en = {
             overdue: 'Overdue',
             resubmission: 'Resubmissions',
             has_failed_checks: 'With failed checks',
+            notice_failed: 'Customer notice failed',
             ready_to_approve: 'Ready to approve',
             search: 'Name, mobile, ID number or request id',
             empty: 'Nothing in this queue matches.',
@@ -225,6 +226,13 @@ export const en = {
             reasons: 'Reasons most used',
             count: 'Count',
             decisions_per_day: 'Decisions per operator per day',
+        },
+        notice: {
+            channel: { email: 'E-mail to customer', sms: 'SMS to customer' },
+            state: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
+            to: 'To %{to}',
+            failed_reason: 'Not delivered after %{attempts} attempts: %{reason}',
+            retrying: 'Attempt %{attempts} failed (%{reason}); next try %{at}',
         },
         audit: {
             system: 'System',

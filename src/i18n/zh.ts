@@ -75,6 +75,7 @@ export const zh: AppMessages = {
             overdue: '已超时',
             resubmission: '重新提交',
             has_failed_checks: '有未通过的检查项',
+            notice_failed: '客户通知发送失败',
             ready_to_approve: '可直接通过',
             search: '姓名、手机号、身份证号或申请编号',
             empty: '该队列中没有符合条件的申请。',
@@ -227,6 +228,13 @@ export const zh: AppMessages = {
             reasons: '最常用的驳回原因',
             count: '次数',
             decisions_per_day: '每位审核员每日决定数',
+        },
+        notice: {
+            channel: { email: '客户邮件', sms: '客户短信' },
+            state: { queued: '排队中', sending: '发送中', sent: '已发送', failed: '发送失败' },
+            to: '发送至 %{to}',
+            failed_reason: '%{attempts} 次尝试后仍未送达：%{reason}',
+            retrying: '第 %{attempts} 次发送失败（%{reason}）；下次重试 %{at}',
         },
         audit: {
             system: '系统',
