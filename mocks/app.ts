@@ -1,6 +1,7 @@
 import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../src/domain/fourEyes';
 import { createApp, type ReviewApi } from '../server/http/app';
 import type { AppConfig, PasswordCheck } from '../server/http/deps';
+import { memoryAccountFacts, type DemoAccountFacts } from '../server/billing/accountFacts';
 import type { Store } from '../server/store/store';
 import type { Db } from './db';
 import { generatedDocuments } from './documentSource';
@@ -24,11 +25,15 @@ const demoPasswords: PasswordCheck = { verify: async password => password === DE
 
 export interface MockApi extends ReviewApi {
     store: Store;
+    /** The demo's billing system (tests change an account's facts between opening and approving). */
+    accountFacts: DemoAccountFacts;
 }
 
 export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockApi {
     const store = createMemoryStore(db);
+    const accountFacts = memoryAccountFacts();
     const api = createApp({
+        accountFacts,
         store,
         now: db.now,
         config: { ...DEFAULT_MOCK_CONFIG, sla: db.sla, ...overrides },
@@ -41,5 +46,5 @@ export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockA
         // Re-seeding waits for the transactions under way, like any other write.
         resetDemo: () => store.transaction(async () => db.reset()),
     });
-    return { ...api, store };
+    return { ...api, store, accountFacts };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileTransport } from './notices/fileTransport';
 import { createNoticeSender, type NoticeSender, type NoticeTransport } from './notices/sender';
 import { serve } from './node/serve';
+import { databaseAccountFacts, httpAccountFacts, type AccountFactsSource, type DemoAccountFacts } from './billing/accountFacts';
 import type { Store } from './store/store';
 import { demoDocuments } from './store/postgres/demoDocuments';
 import type { Executor } from './store/postgres/executor';
@@ -33,14 +34,20 @@ export interface ReviewServer {
     store: Store;
     db: Executor;
     api: ReviewApi;
+    /** The demo's billing system in the database (used unless API_ACCOUNT_FACTS_URL names a real one). */
+    demoAccountFacts: DemoAccountFacts;
     /** The outbox's sender (its loop runs unless `sendNotices` is false). */
     notices: NoticeSender;
     close(): Promise<void>;
 }
 
-export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store } {
+export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store; accountFacts: AccountFactsSource; demoAccountFacts: DemoAccountFacts } {
     const store = createPostgresStore(db, { sla });
+    const demoAccountFacts = databaseAccountFacts(db);
+    // A real billing system when configured; else the demo's, in the database.
+    const accountFacts = config.accountFactsUrl ? httpAccountFacts(config.accountFactsUrl, config.accountFactsTimeoutMs) : demoAccountFacts;
     const api = createApp({
+        accountFacts,
         store,
         now,
         config: {
@@ -50,7 +57,7 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
         passwords: argon2Passwords,
         documents: demoDocuments(db),
     });
-    return { api, store };
+    return { api, store, accountFacts, demoAccountFacts };
 }
 
 export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
@@ -60,7 +67,7 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
     if (shared) await prepareDatabase(shared, config, { now: now(), sla });
     const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });
     const closeDb = () => (shared ? Promise.resolve() : db.close());
-    const { api, store } = createReviewApi(db, config, now, sla);
+    const { api, store, demoAccountFacts } = createReviewApi(db, config, now, sla);
     const notices = createNoticeSender({
         store, now, settings: config.notices, transport: options.noticeTransport ?? fileTransport(join(config.dataDir, 'outbox')),
         log: message => console.error(`[review server] ${message}`),
@@ -69,7 +76,7 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
         const served = await serve(api.fetch, { port: config.port, host: config.host });
         if (options.sendNotices !== false) notices.start();
         return {
-            url: `${served.origin}/api`, store, db, api, notices,
+            url: `${served.origin}/api`, store, db, api, notices, demoAccountFacts,
             close: async () => {
                 await notices.stop();
                 await served.close();

@@ -29,6 +29,10 @@ export interface ServerConfig {
     loginThrottle: LoginThrottleSettings;
     /** API_TRUST_PROXY: the client's address is the last X-Forwarded-For hop (only behind a proxy that sets it). */
     trustProxy: boolean;
+    /** API_ACCOUNT_FACTS_URL: the billing and device systems' account facts over HTTP; null: the demo's, in the database. */
+    accountFactsUrl: string | null;
+    /** API_ACCOUNT_FACTS_TIMEOUT_MS: how long a read of them may take before the approval is refused. */
+    accountFactsTimeoutMs: number;
     /** API_NOTICE_*: how the outbox is delivered (server/notices/sender.ts). */
     notices: SenderSettings;
     /** The HTTP app's settings (server/http/settings.ts): API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL, API_DEMO (off). */
@@ -104,6 +108,19 @@ function loginThrottle(env: Env): LoginThrottleSettings {
     };
 }
 
+function accountFactsUrl(env: Env): string | null {
+    const raw = given(env, 'API_ACCOUNT_FACTS_URL');
+    if (raw === undefined) return null;
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new ConfigError('API_ACCOUNT_FACTS_URL', `must be an http(s) URL such as https://billing.example/api, not "${raw}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('API_ACCOUNT_FACTS_URL', `must start with http:// or https://, not "${url.protocol}//"`);
+    return raw;
+}
+
 function noticeSettings(env: Env): SenderSettings {
     const seconds = (name: string, fallbackMs: number, min: number, max: number) => wholeNumber(env, name, fallbackMs / 1000, min, max, ' of seconds') * 1000;
     const retryBaseMs = seconds('API_NOTICE_RETRY_SECONDS', DEFAULT_SENDER_SETTINGS.retryBaseMs, 1, 24 * 3600);
@@ -135,6 +152,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         sla: slaCalendar(env),
         loginThrottle: loginThrottle(env),
         trustProxy: flag(env, 'API_TRUST_PROXY'),
+        accountFactsUrl: accountFactsUrl(env),
+        accountFactsTimeoutMs: wholeNumber(env, 'API_ACCOUNT_FACTS_TIMEOUT_MS', 5000, 100, 60_000, ' of milliseconds'),
         notices: noticeSettings(env),
         http: httpSettings(env),
     };

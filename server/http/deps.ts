@@ -1,5 +1,6 @@
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
+import type { AccountFactsSource } from '../billing/accountFacts';
 import type { Store } from '../store/store';
 
 // What the contract app is made of: a store, a clock, the settings, and the few things that differ between the mock and
@@ -54,6 +55,8 @@ export interface AppDeps {
     config: AppConfig;
     passwords: PasswordCheck;
     documents: DocumentSource;
+    /** The billing and device systems' account facts (server/billing/); absent: the facts stored with each request. */
+    accountFacts?: AccountFactsSource;
     /** POST /demo/reset: how the demo is re-seeded (the mock); the route exists only with this and `config.demo`. */
     resetDemo?: () => Promise<void>;
 }
