@@ -74,7 +74,7 @@ export async function startStandaloneServer({ port, host = '127.0.0.1', size, se
     const api = createMockApi(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }), ...http });
     if (initialFaults) api.faults.configure(initialFaults);
     const served = await serve(request => (withControl && new URL(request.url).pathname.startsWith('/__control/') ? control(request, db, api.faults, api.store) : api.fetch(request)), { port, host });
-    return { url: `${served.origin}/api`, db, store: api.store, accountFacts: api.accountFacts, faults: api.faults, close: served.close };
+    return { url: `${served.origin}/api`, db, store: api.store, accountFacts: api.accountFacts, numberRelease: api.numberRelease, retryReleases: api.retryReleases, faults: api.faults, close: served.close };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');

@@ -79,6 +79,10 @@ export function createMemoryStore(db: Db): Store {
         qualitySample: async id => db.state.qualitySamples.find(sample => sample.id === id) ?? null,
         qualityReviews: async query => pageOf(db.state.qualityReviews.filter(qualityReviewPredicate(query.filter)), query.sort, query.range),
         qualityReview: async id => db.state.qualityReviews.find(review => review.id === id) ?? null,
+        dueNumberReleases: async (now, limit) => (db.state.cancellations
+            .filter(r => r.status === 'approved' && r.numberReleasedAt === null && r.numberRelease && Date.parse(r.numberRelease.nextAttemptAt) <= now.getTime())
+            .sort((a, b) => Date.parse(a.numberRelease!.nextAttemptAt) - Date.parse(b.numberRelease!.nextAttemptAt))
+            .slice(0, limit)),
         notices: async query => pageOf(db.state.notices.filter(noticePredicate(query.filter)), query.sort, query.range),
         statsFacts: async () => ({ audit: db.state.audit, requests: [...db.state.verifications, ...db.state.cancellations], qualityReviews: db.state.qualityReviews }),
     };

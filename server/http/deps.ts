@@ -1,6 +1,7 @@
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { AccountFactsSource } from '../billing/accountFacts';
+import type { NumberReleaseSystem } from '../billing/numberRelease';
 import type { Store } from '../store/store';
 
 // What the contract app is made of: a store, a clock, the settings, and the few things that differ between the mock and
@@ -32,6 +33,8 @@ export interface AppConfig {
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;
+    /** The backoff of number releases that failed (API_NOTICE_RETRY_SECONDS and API_NOTICE_RETRY_MAX_SECONDS on the server). */
+    releaseRetry?: { retryBaseMs: number; retryMaxMs: number };
 }
 
 export interface PasswordCheck {
@@ -57,6 +60,8 @@ export interface AppDeps {
     documents: DocumentSource;
     /** The billing and device systems' account facts (server/billing/); absent: the facts stored with each request. */
     accountFacts?: AccountFactsSource;
+    /** Where an approved cancellation's number is released (server/billing/numberRelease.ts). */
+    numberRelease?: NumberReleaseSystem;
     /** POST /demo/reset: how the demo is re-seeded (the mock); the route exists only with this and `config.demo`. */
     resetDemo?: () => Promise<void>;
 }

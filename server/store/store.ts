@@ -7,7 +7,7 @@ import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
 import type { NoticeListQuery } from '../../src/domain/lists/notices';
 import type { NoticeDraft } from '../../src/domain/notices';
-import type { AuditEntry, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -69,6 +69,8 @@ export interface StoreReads {
     qualityReviews(query: QualityReviewListQuery): Promise<Page<QualityReview>>;
     qualityReview(id: string): Promise<QualityReview | null>;
     statsFacts(range: DayRange): Promise<StatsFacts>;
+    /** Approved cancellations whose number release is due by `now` (not released yet), oldest due first. */
+    dueNumberReleases(now: Date, limit: number): Promise<Cancellation[]>;
     /** The outbox (docs/api.md §6.11). */
     notices(query: NoticeListQuery): Promise<Page<Notice>>;
 }

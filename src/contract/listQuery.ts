@@ -21,7 +21,7 @@ const statuses = oneOrMany(z.enum(REQUEST_STATUSES), 'invalid');
 /** Filters of GET /verifications and GET /cancellations; "" values are left out before these rules apply. */
 const requestFilterShape = { id: anyValue, q: text, open: flag, status: statuses, assignee: text, overdue: flag, resubmission: flag, previousId: text, decidedBy: text, noticeFailed: flag };
 export const verificationFilter = z.strictObject({ ...requestFilterShape, hasFailedChecks: flag });
-export const cancellationFilter = z.strictObject({ ...requestFilterShape, readyToApprove: flag });
+export const cancellationFilter = z.strictObject({ ...requestFilterShape, readyToApprove: flag, releasePending: flag });
 
 export const auditFilter = z.strictObject({
     id: anyValue, requestId: anyValue, q: text, actor: anyValue, action: anyValue, toStatus: statuses,

@@ -90,6 +90,11 @@ export const cancellation = z.object({
     firstApproval: z.nullable(firstApproval),
     numberReleasedAt: z.nullable(instant),
     numberReleasedBy: z.nullable(z.string()),
+    /**
+     * Approved but the number not released yet (docs/api.md §6.2): the release system's last error and when the server
+     * tries again. Absent or null once released, and for a request not approved.
+     */
+    numberRelease: z.optional(z.nullable(z.object({ attempts: z.int(), lastError: z.nullable(z.string()), nextAttemptAt: instant }))),
 });
 
 export const reviewRequest = z.discriminatedUnion('kind', [verification, cancellation]);

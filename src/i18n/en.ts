@@ -75,6 +75,7 @@ export const en = {
             has_failed_checks: 'With failed checks',
             notice_failed: 'Customer notice failed',
             ready_to_approve: 'Ready to approve',
+            release_pending: 'Approved, number not released',
             search: 'Name, mobile, ID number or request id',
             empty: 'Nothing in this queue matches.',
         },
@@ -178,6 +179,7 @@ export const en = {
             same_person: 'You gave the first approval: a different supervisor must give the second.',
             supervisor_only: 'Only a supervisor can give the second approval.',
             released: 'Number released on %{when} by %{who}.',
+            release_pending: 'Approved, but the number is not released yet: %{attempts} attempt(s) failed (%{reason}). The server tries again at %{at}.',
             id_scan: 'ID scan',
         },
         quality: {

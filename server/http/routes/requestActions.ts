@@ -9,6 +9,7 @@ import type { AccountFacts, RequestKind, ReviewRequest } from '../../../src/doma
 import type { StoreWrites } from '../../store/store';
 import { apply } from '../apply';
 import { lapseWithin } from '../claims';
+import { releaseNumber } from '../numberRelease';
 import type { AppDeps } from '../deps';
 import { endpoint, type AuthedCall } from '../endpoint';
 import { presentTo } from '../present';
@@ -82,7 +83,9 @@ async function act(call: AuthedCall, kind: RequestKind, rule: (record: ReviewReq
         const following = next ? await claimNextWithin(tx, kind, call.user, new Set(next.exclude ?? []), at, claimLifetime(call.deps)) : undefined;
         return { decided, replay: change.type === 'replay', following };
     });
-    const { decided, replay } = result;
+    // An approved cancellation's number goes back to the pool now; when that fails, the server's loop retries it.
+    const decided = result.replay ? result.decided : await releaseNumber(call.deps, result.decided);
+    const { replay } = result;
     const following = result.following ? await withCurrentFacts(call.deps, result.following) : result.following;
     if (!next) return answer(call, decided, replay);
     return json({ decided: presentTo(decided, call.view, call.user), next: following ? presentTo(following, call.view, call.user) : null }, 200, replay ? { 'Idempotent-Replay': 'true' } : {});

@@ -8,7 +8,7 @@ import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sl
 import type { AuditDraft } from '../../../src/domain/transitions';
 import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
 import type { NoticeListQuery } from '../../../src/domain/lists/notices';
-import type { AuditEntry, Notice, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
+import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
 import type { AccountEvent, Store, StoreReads, StoreWrites } from '../store';
 import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
@@ -115,6 +115,7 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             qualityReviews: (query: QualityReviewListQuery) =>
                 page(q, 'quality_reviews', 'review', qualityReviewWhere(query.filter), () => columnOrder(QUALITY_REVIEW_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
             qualityReview: id => first(q, SQL.qualityReview, [id], 'review'),
+            dueNumberReleases: (now, limit) => records<Cancellation>(q, SQL.dueNumberReleases, [now.toISOString(), limit], 'record'),
             notices: (query: NoticeListQuery) =>
                 page<Notice>(q, 'notices', 'notice', noticeWhere(query.filter), () => columnOrder(NOTICE_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
             async statsFacts(range) {

@@ -94,6 +94,8 @@ export const SQL = {
     /** A sender's due notices: queued and due, or sending with the claim run out; one another sender is locking is skipped. */
     lockDueNotices: `SELECT notice FROM notices WHERE state IN ('queued', 'sending') AND next_attempt_at <= $1::timestamptz
         ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    dueNumberReleases: `SELECT record FROM requests WHERE kind = 'cancellation' AND status = 'approved' AND jsonb_typeof(record->'numberRelease') = 'object'
+        AND (record->'numberRelease'->>'nextAttemptAt')::timestamptz <= $1::timestamptz ORDER BY (record->'numberRelease'->>'nextAttemptAt')::timestamptz, id LIMIT $2`,
     lockNotices: 'SELECT notice FROM notices WHERE id = ANY($1::text[]) ORDER BY seq FOR UPDATE',
     saveNotice: `UPDATE notices SET state = $2, next_attempt_at = $3::timestamptz, notice = $4::jsonb WHERE id = $1`,
     appendAudit: `WITH n AS (SELECT nextval('audit_seq') AS seq),
@@ -150,7 +152,7 @@ const anyOf = (column: string, value: unknown, params: Params) => `${column} = A
 export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date): Where {
     const params = new Params();
     const clauses = [`kind = ${params.add(kind)}`];
-    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove, noticeFailed } = filter;
+    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove, noticeFailed, releasePending } = filter;
     if (ids) clauses.push(anyOf('id', ids, params));
     // The trigram index is on the text with every non-ASCII character doubled (SEARCH_PAIRS): a two-character Chinese name
     // then has trigrams. The second test is the contract's own "contains" on the text as it is.
@@ -168,6 +170,7 @@ export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date
     if (decidedBy !== undefined) clauses.push(`decided_by IS NOT DISTINCT FROM ${params.add(decidedBy)}`);
     if (hasFailedChecks !== undefined) clauses.push(`(kind <> 'verification' OR ${hasFailedChecks ? 'failed_checks > 0' : 'failed_checks <= 0'})`);
     if (readyToApprove !== undefined) clauses.push(`(kind <> 'cancellation' OR ready_to_approve = ${params.add(readyToApprove)})`);
+    if (releasePending !== undefined) clauses.push(`(kind <> 'cancellation' OR ${releasePending ? '' : 'NOT '}(status = 'approved' AND jsonb_typeof(record->'numberRelease') = 'object'))`);
     if (noticeFailed !== undefined) clauses.push(`${noticeFailed ? '' : 'NOT '}EXISTS (SELECT 1 FROM notices n WHERE n.request_id = requests.id AND n.state = 'failed')`);
     return { clauses, params };
 }

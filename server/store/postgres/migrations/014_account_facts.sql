@@ -6,3 +6,11 @@ CREATE TABLE demo_account_facts (
     facts jsonb NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The demo's number pool (server/billing/numberRelease.ts): each approved cancellation's number released, once per request.
+CREATE TABLE demo_number_releases (
+    request_id text COLLATE "C" PRIMARY KEY,
+    mobile_number text COLLATE "C" NOT NULL,
+    account_id text COLLATE "C" NOT NULL,
+    released_at timestamptz NOT NULL
+);
