@@ -50,6 +50,13 @@ describe('customer notices in the console', () => {
         const sent = await decide(operator, 'approve', taken);
         // The retrying one is not due yet: only the approval's notices go.
         expect(await sendOutbox({})).toMatchObject({ sent: 2 });
+        // A cancellation approved while the number pool is down: approved, not released.
+        await fetch(`${origin}/__control/number-release`, { method: 'PUT', body: JSON.stringify({ fail: 'number pool unreachable' }) });
+        const ready = (await call('GET', `/cancellations?filter=${encodeURIComponent(JSON.stringify({ status: 'pending', readyToApprove: true }))}&range=${encodeURIComponent('[0,199]')}`, operator))
+            .find((r: { requiresSecondApproval: boolean }) => !r.requiresSecondApproval);
+        const claimedCancellation = await call('POST', `/cancellations/${ready.id}/claim`, operator);
+        expect(await call('POST', `/cancellations/${ready.id}/approve`, operator, { version: claimedCancellation.version })).toMatchObject({ status: 'approved', numberReleasedAt: null });
+        await fetch(`${origin}/__control/number-release`, { method: 'PUT', body: JSON.stringify({ fail: null }) });
 
         for (const { locale, width, lang } of [
             { locale: 'en-US', width: 1280, lang: 'en' }, { locale: 'en-US', width: 1920, lang: 'en' },
@@ -91,6 +98,18 @@ describe('customer notices in the console', () => {
                 await page.goto(`${inject('realApiUrl')}/#/verifications/${sent}/show`);
                 await page.getByTestId('timeline-notice').first().waitFor();
                 expect(await noticeStates(page)).toEqual(['sent', 'sent']);
+            }
+            if (width === 1280) {
+                await page.goto(`${inject('realApiUrl')}/#/cancellations?filter=${encodeURIComponent(JSON.stringify({ releasePending: true }))}`);
+                await expect.poll(() => page.locator('tbody tr td:first-child').allTextContents().catch(() => [])).toEqual([ready.id]);
+                await page.goto(`${inject('realApiUrl')}/#/cancellations/${ready.id}/show`);
+                const warning = page.getByTestId('number-release-pending');
+                await warning.waitFor();
+                expect(await warning.textContent()).toContain(lang === 'en' ? 'Approved, but the number is not released yet: 1 attempt(s) failed (number pool unreachable)' : '已通过，但号码尚未释放：1 次尝试失败（number pool unreachable）');
+                await warning.scrollIntoViewIfNeeded();
+                await page.screenshot({ path: `/tmp/number-release-pending-${lang}-${width}.png` });
+                const releaseViolations = await seriousViolations(page);
+                expect(releaseViolations, describeViolations(`pending release (${lang})`, releaseViolations)).toEqual([]);
             }
             await browser.close();
             browser = undefined;
