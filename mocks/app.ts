@@ -1,6 +1,9 @@
 import { DEFAULT_FOUR_EYES_THRESHOLD_IDR } from '../src/domain/fourEyes';
 import { createApp, type ReviewApi } from '../server/http/app';
-import type { AppConfig, PasswordCheck } from '../server/http/deps';
+import type { AppConfig, AppDeps, PasswordCheck } from '../server/http/deps';
+import { retryDueReleases } from '../server/http/numberRelease';
+import { memoryAccountFacts, type DemoAccountFacts } from '../server/billing/accountFacts';
+import { memoryNumberRelease, type DemoNumberRelease } from '../server/billing/numberRelease';
 import type { Store } from '../server/store/store';
 import type { Db } from './db';
 import { generatedDocuments } from './documentSource';
@@ -29,11 +32,21 @@ const demoPasswords: PasswordCheck = { verify: async password => password === DE
 
 export interface MockApi extends ReviewApi {
     store: Store;
+    /** The demo's billing system (tests change an account's facts between opening and approving). */
+    accountFacts: DemoAccountFacts;
+    /** The demo's number pool (tests make it fail). */
+    numberRelease: DemoNumberRelease;
+    /** One pass of the number-release retries (the review server runs it on a loop; the mock when asked). */
+    retryReleases(): Promise<{ released: number; failed: number }>;
 }
 
 export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockApi {
     const store = createMemoryStore(db);
-    const api = createApp({
+    const accountFacts = memoryAccountFacts();
+    const numberRelease = memoryNumberRelease();
+    const deps: AppDeps = {
+        accountFacts,
+        numberRelease,
         store,
         now: db.now,
         config: { ...DEFAULT_MOCK_CONFIG, sla: db.sla, ...overrides },
@@ -45,6 +58,6 @@ export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockA
         }),
         // Re-seeding waits for the transactions under way, like any other write.
         resetDemo: () => store.transaction(async () => db.reset()),
-    });
-    return { ...api, store };
+    };
+    return { ...createApp(deps), store, accountFacts, numberRelease, retryReleases: () => retryDueReleases(deps) };
 }

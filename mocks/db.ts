@@ -1,6 +1,6 @@
 import { countFailedChecks, runVerificationChecks } from '../src/domain/verificationChecks';
 import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../src/domain/sla';
-import type { AuditEntry, Cancellation, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
+import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../src/domain/types';
 import { auditId, buildSeed, OPERATORS, type DocumentTraits } from './seed/seed';
 
 // The mock backend's in-memory store. It is the authority for state; persistence is pluggable (browser: localStorage).
@@ -18,6 +18,8 @@ export interface DbState {
     /** Quality sampling (mocks/api/quality.ts), in creation order; empty after seeding. */
     qualitySamples: QualitySample[];
     qualityReviews: QualityReview[];
+    /** The customer notices' outbox (docs/api.md §6.11), in creation order; empty after seeding. */
+    notices: Notice[];
     sessions: Record<string, Session>;
 }
 
@@ -49,12 +51,13 @@ export function createDb(options: DbOptions = {}) {
     const seedState = (): DbState => {
         const seeded = buildSeed({ size: options.size ?? DEFAULT_SIZE, seed: options.seed ?? DEFAULT_SEED, now: now(), sla, fourEyesThresholdIdr: options.fourEyesThresholdIdr });
         // Copies share a few hidden classes; the seeded objects each have their own, which makes every scan of 100,000 of them ~100x slower.
-        return { ...seeded, verifications: seeded.verifications.map(r => ({ ...r })), cancellations: seeded.cancellations.map(r => ({ ...r })), sessions: {} };
+        return { ...seeded, notices: [], verifications: seeded.verifications.map(r => ({ ...r })), cancellations: seeded.cancellations.map(r => ({ ...r })), sessions: {} };
     };
     let state: DbState = options.initialState ?? seedState();
     // A saved state from before quality sampling has no quality collections.
     state.qualitySamples ??= [];
     state.qualityReviews ??= [];
+    state.notices ??= [];
     let byId = new Map<string, ReviewRequest>();
     let indexedDay = '';
     // Counts changes (and re-indexing after in-place edits), so that what is derived from the requests can be cached until the next one.

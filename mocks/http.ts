@@ -3,6 +3,9 @@ import type { Operator } from '../src/domain/types';
 import type { HttpSettings } from '../server/http/settings';
 import { httpSettingsFromEnv } from '../server/http/settings';
 import { serve } from '../server/node/serve';
+import { createNoticeSender, DEFAULT_SENDER_SETTINGS } from '../server/notices/sender';
+import type { Store } from '../server/store/store';
+import type { DemoNumberRelease } from '../server/billing/numberRelease';
 import { createMockApi, DEFAULT_MOCK_CONFIG } from './app';
 import { createDb, type Db } from './db';
 import { makeHostile } from './seed/hostile';
@@ -32,9 +35,12 @@ export interface StandaloneOptions {
 /**
  * Test-only control routes, outside the API base:
  * PUT /__control/faults (a FaultConfig), GET /__control/faults (the report), DELETE /__control/faults (off; answers the report),
- * POST /__control/reset (seed again), POST /__control/hostile (the hostile corpus into every customer-supplied field; answers where).
+ * POST /__control/reset (seed again), POST /__control/hostile (the hostile corpus into every customer-supplied field; answers where),
+ * POST /__control/notices/send ({"fail"?: reason, "maxAttempts"?: n}: one pass of the outbox's sender, every delivery
+ * failing with `fail` when given; answers the pass's counts), PUT /__control/number-release ({"fail": reason | null}: the demo
+ * number pool fails until told otherwise).
  */
-async function control(request: Request, db: Db, faults: FaultInjector): Promise<Response> {
+async function control(request: Request, db: Db, faults: FaultInjector, store: Store, numberRelease: DemoNumberRelease): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path === '/__control/faults' && request.method === 'PUT') {
         faults.configure((await request.json()) as FaultConfig);
@@ -56,6 +62,17 @@ async function control(request: Request, db: Db, faults: FaultInjector): Promise
         db.changed();
         return Response.json(report);
     }
+    if (path === '/__control/number-release' && request.method === 'PUT') {
+        const { fail } = (await request.json().catch(() => ({}))) as { fail?: string | null };
+        numberRelease.failWith(fail ?? null);
+        return new Response(null, { status: 204 });
+    }
+    if (path === '/__control/notices/send' && request.method === 'POST') {
+        const { fail, maxAttempts } = (await request.json().catch(() => ({}))) as { fail?: string; maxAttempts?: number };
+        const transport = { send: async () => { if (fail) throw new Error(fail); } };
+        const sender = createNoticeSender({ store, now: db.now, transport, settings: { ...DEFAULT_SENDER_SETTINGS, ...(maxAttempts ? { maxAttempts } : {}) } });
+        return Response.json(await sender.runOnce());
+    }
     return Response.json({ error: { code: 'not_found', message: `no control route ${request.method} ${path}` } }, { status: 404 });
 }
 
@@ -63,8 +80,8 @@ export async function startStandaloneServer({ port, host = '127.0.0.1', size, se
     const db = createDb({ size, seed, now, fourEyesThresholdIdr, operators });
     const api = createMockApi(db, { latencyMs, ...(fourEyesThresholdIdr === undefined ? {} : { fourEyesThresholdIdr }), ...http });
     if (initialFaults) api.faults.configure(initialFaults);
-    const served = await serve(request => (withControl && new URL(request.url).pathname.startsWith('/__control/') ? control(request, db, api.faults) : api.fetch(request)), { port, host });
-    return { url: `${served.origin}/api`, db, store: api.store, faults: api.faults, close: served.close };
+    const served = await serve(request => (withControl && new URL(request.url).pathname.startsWith('/__control/') ? control(request, db, api.faults, api.store, api.numberRelease) : api.fetch(request)), { port, host });
+    return { url: `${served.origin}/api`, db, store: api.store, accountFacts: api.accountFacts, numberRelease: api.numberRelease, retryReleases: api.retryReleases, faults: api.faults, close: served.close };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');

@@ -1,12 +1,14 @@
 import { isClaimCandidate } from '../../src/domain/claimNext';
 import { rangeBounds, type DayRange } from '../../src/domain/dayRange';
 import { auditPredicate } from '../../src/domain/lists/audit';
+import { noticePredicate } from '../../src/domain/lists/notices';
+import { noticeId } from '../../src/domain/notices';
 import { pageOf } from '../../src/domain/lists/page';
 import { qualityReviewPredicate, qualitySamplePredicate } from '../../src/domain/lists/quality';
 import { requestPredicate, type RequestListQuery } from '../../src/domain/lists/requests';
 import { compareQueueOrder, isHeldBy } from '../../src/domain/queueOrder';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, QualityReview, QualitySample, ReviewRequest, Verification } from '../../src/domain/types';
+import type { AuditEntry, Notice, QualityReview, QualitySample, ReviewRequest, Verification } from '../../src/domain/types';
 import type { AccountEvent, IntakeSubmission, Session, Store, StoreReads, StoreWrites } from '../../server/store/store';
 import type { Db } from '../db';
 import { auditId, qualityReviewId, qualitySampleId } from '../seed/seed';
@@ -61,7 +63,8 @@ export function createMemoryStore(db: Db): Store {
             }
             // A search reads only the requests whose text holds the needle.
             const candidates = (filter.search && index.searchMatches(kind, filter.search)) || db.collection(kind);
-            return pageOf(candidates.filter(requestPredicate(filter, now, cachedSearchText)), sort, range, { queue });
+            const noticeFailed = filter.noticeFailed === undefined ? undefined : new Set(db.state.notices.filter(notice => notice.state === 'failed').map(notice => notice.requestId));
+            return pageOf(candidates.filter(requestPredicate(filter, now, cachedSearchText, noticeFailed)), sort, range, { queue });
         },
         hasExpiredClaims: async now => {
             if (!nextLapse || nextLapse.state !== db.state || nextLapse.changes !== db.changes) nextLapse = { state: db.state, changes: db.changes, at: earliestClaimEnd() };
@@ -82,6 +85,11 @@ export function createMemoryStore(db: Db): Store {
             const found = intakeSubmissions.get(key);
             return found && db.findAny(found.requestId) ? found : null;
         },
+        dueNumberReleases: async (now, limit) => (db.state.cancellations
+            .filter(r => r.status === 'approved' && r.numberReleasedAt === null && r.numberRelease && Date.parse(r.numberRelease.nextAttemptAt) <= now.getTime())
+            .sort((a, b) => Date.parse(a.numberRelease!.nextAttemptAt) - Date.parse(b.numberRelease!.nextAttemptAt))
+            .slice(0, limit)),
+        notices: async query => pageOf(db.state.notices.filter(noticePredicate(query.filter)), query.sort, query.range),
         statsFacts: async () => ({ audit: db.state.audit, requests: [...db.state.verifications, ...db.state.cancellations], qualityReviews: db.state.qualityReviews }),
     };
 
@@ -96,6 +104,9 @@ export function createMemoryStore(db: Db): Store {
         const events: AccountEvent[] = [];
         const inserted: ReviewRequest[] = [];
         const submissions: IntakeSubmission[] = [];
+        const notices = new Map<string, Notice>();
+        const created: Notice[] = [];
+        const currentNotice = (notice: Notice) => notices.get(notice.id) ?? notice;
         const current = <T extends ReviewRequest | undefined>(record: T): T => (record ? (records.get(record.id) as T) ?? record : record);
 
         const tx: StoreWrites = {
@@ -172,6 +183,23 @@ export function createMemoryStore(db: Db): Store {
             },
             lockVerificationsWithIdNumber: async idNumber => [...db.state.verifications.map(current), ...inserted]
                 .filter((record): record is Verification => record.kind === 'verification' && record.idNumber.toUpperCase() === idNumber.toUpperCase()),
+            notices: async query => pageOf([...db.state.notices.map(currentNotice), ...created.map(currentNotice)].filter(noticePredicate(query.filter)), query.sort, query.range),
+            async appendNotices(drafts) {
+                return drafts.map(draft => {
+                    const notice: Notice = { id: noticeId(db.state.notices.length + created.length + 1), ...draft };
+                    created.push(notice);
+                    notices.set(notice.id, notice);
+                    return notice;
+                });
+            },
+            async lockDueNotices(now, limit) {
+                const at = now.getTime();
+                return db.state.notices.map(currentNotice)
+                    .filter(n => (n.state === 'queued' || n.state === 'sending') && n.nextAttemptAt !== null && Date.parse(n.nextAttemptAt) <= at)
+                    .slice(0, limit);
+            },
+            lockNotices: async ids => [...db.state.notices.map(currentNotice), ...created.map(currentNotice)].filter(n => ids.includes(n.id)),
+            saveNotice: async notice => void notices.set(notice.id, notice),
         };
 
         function commit() {
@@ -202,7 +230,12 @@ export function createMemoryStore(db: Db): Store {
             for (const submission of submissions) intakeSubmissions.set(submission.idempotencyKey, submission);
             // A new request: the id index, the list indexes and everyone's duplicates are recomputed.
             if (inserted.length > 0) db.reindex();
-            if (records.size + audit.length + sessions.size + samples.length + reviews.size + inserted.length > 0) db.changed();
+            for (const notice of notices.values()) {
+                const known = state.notices.findIndex(n => n.id === notice.id);
+                if (known >= 0) state.notices[known] = notice;
+                else state.notices.push(notice);
+            }
+            if (records.size + audit.length + sessions.size + samples.length + reviews.size + inserted.length + notices.size > 0) db.changed();
         }
         return { tx, commit };
     }

@@ -3,6 +3,7 @@ import { CLAIM_TTL_MS } from '../../src/domain/requestStatus';
 import { DEFAULT_SLA, type SlaCalendar } from '../../src/domain/sla';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from '../accounts/loginThrottle';
 import { parseHolidays } from './calendar';
+import { DEFAULT_SENDER_SETTINGS, type SenderSettings } from '../notices/sender';
 import { HttpSettingError, httpSettingsFromEnv, type HttpSettings } from '../http/settings';
 
 // The review server's settings, from the environment, checked once at start: a wrong value stops the server with a message
@@ -28,6 +29,12 @@ export interface ServerConfig {
     loginThrottle: LoginThrottleSettings;
     /** API_TRUST_PROXY: the client's address is the last X-Forwarded-For hop (only behind a proxy that sets it). */
     trustProxy: boolean;
+    /** API_ACCOUNT_FACTS_URL: the billing and device systems' account facts over HTTP; null: the demo's, in the database. */
+    accountFactsUrl: string | null;
+    /** API_ACCOUNT_FACTS_TIMEOUT_MS: how long a read of them may take before the approval is refused. */
+    accountFactsTimeoutMs: number;
+    /** API_NOTICE_*: how the outbox is delivered (server/notices/sender.ts). */
+    notices: SenderSettings;
     /** The HTTP app's settings (server/http/settings.ts): API_ALLOWED_ORIGINS, API_MAX_BODY_BYTES, API_PUBLIC_URL, API_DEMO (off). */
     http: HttpSettings;
 }
@@ -101,6 +108,34 @@ function loginThrottle(env: Env): LoginThrottleSettings {
     };
 }
 
+function accountFactsUrl(env: Env): string | null {
+    const raw = given(env, 'API_ACCOUNT_FACTS_URL');
+    if (raw === undefined) return null;
+    let url: URL;
+    try {
+        url = new URL(raw);
+    } catch {
+        throw new ConfigError('API_ACCOUNT_FACTS_URL', `must be an http(s) URL such as https://billing.example/api, not "${raw}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('API_ACCOUNT_FACTS_URL', `must start with http:// or https://, not "${url.protocol}//"`);
+    return raw;
+}
+
+function noticeSettings(env: Env): SenderSettings {
+    const seconds = (name: string, fallbackMs: number, min: number, max: number) => wholeNumber(env, name, fallbackMs / 1000, min, max, ' of seconds') * 1000;
+    const retryBaseMs = seconds('API_NOTICE_RETRY_SECONDS', DEFAULT_SENDER_SETTINGS.retryBaseMs, 1, 24 * 3600);
+    const retryMaxMs = seconds('API_NOTICE_RETRY_MAX_SECONDS', DEFAULT_SENDER_SETTINGS.retryMaxMs, 1, 7 * 24 * 3600);
+    if (retryMaxMs < retryBaseMs) throw new ConfigError('API_NOTICE_RETRY_MAX_SECONDS', `must not be below API_NOTICE_RETRY_SECONDS (${retryBaseMs / 1000})`);
+    return {
+        intervalMs: seconds('API_NOTICE_INTERVAL_SECONDS', DEFAULT_SENDER_SETTINGS.intervalMs, 1, 3600),
+        maxAttempts: wholeNumber(env, 'API_NOTICE_MAX_ATTEMPTS', DEFAULT_SENDER_SETTINGS.maxAttempts, 1, 100),
+        retryBaseMs,
+        retryMaxMs,
+        claimMs: seconds('API_NOTICE_CLAIM_SECONDS', DEFAULT_SENDER_SETTINGS.claimMs, 10, 24 * 3600),
+        batch: DEFAULT_SENDER_SETTINGS.batch,
+    };
+}
+
 export function loadConfig(env: Env = process.env): ServerConfig {
     return {
         port: wholeNumber(env, 'API_PORT', 8787, 0, 65_535),
@@ -117,6 +152,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         sla: slaCalendar(env),
         loginThrottle: loginThrottle(env),
         trustProxy: flag(env, 'API_TRUST_PROXY'),
+        accountFactsUrl: accountFactsUrl(env),
+        accountFactsTimeoutMs: wholeNumber(env, 'API_ACCOUNT_FACTS_TIMEOUT_MS', 5000, 100, 60_000, ' of milliseconds'),
+        notices: noticeSettings(env),
         http: httpSettings(env),
     };
 }

@@ -9,6 +9,7 @@ import { documents } from './routes/documents';
 import { files } from './routes/files';
 import { intake } from './routes/intake';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
+import { notices } from './routes/notices';
 import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
 import { requestReads } from './routes/requestReads';
@@ -47,6 +48,7 @@ export function createApp(given: AppDeps): ReviewApi {
     audit(app, deps);
     stats(app, deps);
     quality(app, deps);
+    notices(app, deps);
     documents(app, deps);
     files(app, deps);
     intake(app, deps);

@@ -1,5 +1,7 @@
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
+import type { AccountFactsSource } from '../billing/accountFacts';
+import type { NumberReleaseSystem } from '../billing/numberRelease';
 import type { Store } from '../store/store';
 import type { DocumentStorage } from './documentStorage';
 
@@ -36,6 +38,8 @@ export interface AppConfig {
     intakeKeys?: readonly string[];
     /** The HMAC secret of document URLs (§6.6). Unset: a random one per process (URLs die with it; set it for several servers). */
     documentSecret?: string;
+    /** The backoff of number releases that failed (API_NOTICE_RETRY_SECONDS and API_NOTICE_RETRY_MAX_SECONDS on the server). */
+    releaseRetry?: { retryBaseMs: number; retryMaxMs: number };
 }
 
 export interface PasswordCheck {
@@ -61,6 +65,10 @@ export interface AppDeps {
     documents: DocumentSource;
     /** Uploaded document images (intake), served by signed URLs (routes/files.ts); in memory when not given. */
     documentStorage?: DocumentStorage;
+    /** The billing and device systems' account facts (server/billing/); absent: the facts stored with each request. */
+    accountFacts?: AccountFactsSource;
+    /** Where an approved cancellation's number is released (server/billing/numberRelease.ts). */
+    numberRelease?: NumberReleaseSystem;
     /** POST /demo/reset: how the demo is re-seeded (the mock); the route exists only with this and `config.demo`. */
     resetDemo?: () => Promise<void>;
 }

@@ -5,7 +5,9 @@ import type { QualityReviewListQuery, QualitySampleListQuery } from '../../src/d
 import type { RequestListQuery } from '../../src/domain/lists/requests';
 import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, Cancellation, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../../src/domain/types';
+import type { NoticeListQuery } from '../../src/domain/lists/notices';
+import type { NoticeDraft } from '../../src/domain/notices';
+import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -69,6 +71,10 @@ export interface StoreReads {
     statsFacts(range: DayRange): Promise<StatsFacts>;
     /** What an intake submission's idempotency key was first used for (server/http/routes/intake.ts), or null. */
     intakeSubmission(idempotencyKey: string): Promise<IntakeSubmission | null>;
+    /** Approved cancellations whose number release is due by `now` (not released yet), oldest due first. */
+    dueNumberReleases(now: Date, limit: number): Promise<Cancellation[]>;
+    /** The outbox (docs/api.md §6.12). */
+    notices(query: NoticeListQuery): Promise<Page<Notice>>;
 }
 
 /** An intake submission's idempotency key, the fingerprint of what it carried, and the request it created. */
@@ -111,6 +117,16 @@ export interface StoreWrites extends StoreReads {
     insertRequest(draft: RequestDraft, submission: Omit<IntakeSubmission, 'requestId' | 'requestKind'> | null): Promise<ReviewRequest>;
     /** Verifications whose ID number is this one (case-insensitive), locked: a new one updates their duplicates. */
     lockVerificationsWithIdNumber(idNumber: string): Promise<Verification[]>;
+    /** Numbers the notices (in the order given) and queues them. */
+    appendNotices(drafts: readonly NoticeDraft[]): Promise<Notice[]>;
+    /**
+     * Up to `limit` notices a sender may try now, locked, oldest first: queued ones whose next attempt is due, and sending
+     * ones whose sender's claim ran out (it crashed). Notices another transaction is locking are passed over.
+     */
+    lockDueNotices(now: Date, limit: number): Promise<Notice[]>;
+    /** These notices, locked until the transaction ends (the sender writes an attempt's outcome). */
+    lockNotices(ids: readonly string[]): Promise<Notice[]>;
+    saveNotice(notice: Notice): Promise<void>;
 }
 
 export interface Store extends StoreReads {

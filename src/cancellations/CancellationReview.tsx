@@ -25,6 +25,15 @@ import { dateTimeFormat } from '../common/formatters';
 function NumberReleased({ record }: { record: Cancellation }) {
     const translate = useTranslate();
     const locale = useLocale();
+    // Approved, but the number-release system has not confirmed yet: the server keeps trying (docs/api.md §6.2).
+    if (record.status === 'approved' && !record.numberReleasedAt && record.numberRelease) {
+        const { attempts, lastError, nextAttemptAt } = record.numberRelease;
+        return (
+            <Alert severity="warning" data-testid="number-release-pending">
+                {translate('app.cancellation.release_pending', { attempts, reason: lastError ?? '', at: dateTimeFormat(locale).format(new Date(nextAttemptAt)) })}
+            </Alert>
+        );
+    }
     if (!record.numberReleasedAt) return null;
     return (
         <Alert severity="success" data-testid="number-released">

@@ -1,4 +1,4 @@
-import { BooleanInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { BooleanInput, SearchInput, SelectInput, useCanAccess, useTranslate } from 'react-admin';
 import { assigneeChoices } from './AssigneeField';
 import { statusChoices } from './StatusChip';
 
@@ -6,6 +6,8 @@ import { statusChoices } from './StatusChip';
 
 export function useSharedQueueFilters() {
     const translate = useTranslate();
+    // Customer notices the sender gave up on (docs/api.md §6.11): a supervisor's follow-up.
+    const { canAccess: supervisor } = useCanAccess({ resource: 'audit', action: 'list' });
     return [
         <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.queue.search')} sx={{ minWidth: 320 }} />,
         <BooleanInput key="open" source="open" label="app.queue.open_only" alwaysOn />,
@@ -13,6 +15,7 @@ export function useSharedQueueFilters() {
         <SelectInput key="assignee" source="assignee" choices={assigneeChoices} emptyText="app.assignee.anyone" alwaysOn />,
         <BooleanInput key="overdue" source="overdue" label="app.queue.overdue" />,
         <BooleanInput key="resubmission" source="resubmission" label="app.queue.resubmission" />,
+        ...(supervisor ? [<BooleanInput key="noticeFailed" source="noticeFailed" label="app.queue.notice_failed" />] : []),
     ];
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldProblem } from './errors';
-import { REQUEST_STATUSES } from './primitives';
+import { NOTICE_CHANNELS, NOTICE_STATES, REQUEST_STATUSES } from './primitives';
 
 // The list dialect's query parameters (docs/api.md §5): `sort`, `range` and `filter`, each URL-encoded JSON. The filters'
 // value rules per resource; which keys exist and which fields sort is in src/domain/lists/.
@@ -19,9 +19,9 @@ const text = z.optional(z.string(problem('not_string')));
 const statuses = oneOrMany(z.enum(REQUEST_STATUSES), 'invalid');
 
 /** Filters of GET /verifications and GET /cancellations; "" values are left out before these rules apply. */
-const requestFilterShape = { id: anyValue, q: text, open: flag, status: statuses, assignee: text, overdue: flag, resubmission: flag, previousId: text, decidedBy: text };
+const requestFilterShape = { id: anyValue, q: text, open: flag, status: statuses, assignee: text, overdue: flag, resubmission: flag, previousId: text, decidedBy: text, noticeFailed: flag };
 export const verificationFilter = z.strictObject({ ...requestFilterShape, hasFailedChecks: flag });
-export const cancellationFilter = z.strictObject({ ...requestFilterShape, readyToApprove: flag });
+export const cancellationFilter = z.strictObject({ ...requestFilterShape, readyToApprove: flag, releasePending: flag });
 
 export const auditFilter = z.strictObject({
     id: anyValue, requestId: anyValue, q: text, actor: anyValue, action: anyValue, toStatus: statuses,
@@ -32,3 +32,7 @@ export const qualityReviewFilter = z.strictObject({ id: anyValue, sampleId: anyV
 /** Reasons and operators: "" is a value here, not "no filter". */
 export const reasonFilter = z.strictObject({ id: anyValue, kind: anyValue, retry: anyValue });
 export const operatorFilter = z.strictObject({ id: anyValue, role: anyValue });
+/** GET /notices (docs/api.md §6.11). */
+export const noticeFilter = z.strictObject({
+    id: anyValue, requestId: anyValue, channel: oneOrMany(z.enum(NOTICE_CHANNELS), 'invalid'), state: oneOrMany(z.enum(NOTICE_STATES), 'invalid'),
+});

@@ -6,6 +6,10 @@ import * as z from 'zod/mini';
 export const REQUEST_KINDS = ['verification', 'cancellation'] as const;
 export const REQUEST_STATUSES = ['pending', 'in_review', 'awaiting_second_approval', 'approved', 'rejected'] as const;
 export const ROLES = ['operator', 'supervisor'] as const;
+/** How a customer notice travels (docs/api.md §6.11). */
+export const NOTICE_CHANNELS = ['email', 'sms'] as const;
+/** queued: waiting for (another) attempt; sending: claimed by a sender; sent; failed: given up after the last attempt. */
+export const NOTICE_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const CUSTOMER_LANGUAGES = ['zh-CN', 'en'] as const;
 export const OUTCOMES = ['approved', 'rejected'] as const;
 export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal'] as const;
@@ -19,6 +23,8 @@ export const PRECONDITION_IDS = ['balance_cleared', 'devices_unbound', 'nothing_
 
 export const requestKind = z.enum(REQUEST_KINDS);
 export const requestStatus = z.enum(REQUEST_STATUSES);
+export const noticeChannel = z.enum(NOTICE_CHANNELS);
+export const noticeState = z.enum(NOTICE_STATES);
 export const role = z.enum(ROLES);
 export const customerLanguage = z.enum(CUSTOMER_LANGUAGES);
 export const outcome = z.enum(OUTCOMES);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { auditAction, bilingual, customerLanguage, instant, outcome, qualityVerdict, requestKind, requestStatus, role, rupiah } from './primitives';
+import { auditAction, bilingual, customerLanguage, instant, noticeChannel, noticeState, outcome, qualityVerdict, requestKind, requestStatus, role, rupiah } from './primitives';
 
 // The records the API answers with (docs/api.md §6): the one source of their shapes. src/domain/types.ts infers the
 // TypeScript types from them, the server's answers follow them, the console checks every answer against them
@@ -90,6 +90,11 @@ export const cancellation = z.object({
     firstApproval: z.nullable(firstApproval),
     numberReleasedAt: z.nullable(instant),
     numberReleasedBy: z.nullable(z.string()),
+    /**
+     * Approved but the number not released yet (docs/api.md §6.2): the release system's last error and when the server
+     * tries again. Absent or null once released, and for a request not approved.
+     */
+    numberRelease: z.optional(z.nullable(z.object({ attempts: z.int(), lastError: z.nullable(z.string()), nextAttemptAt: instant }))),
 });
 
 export const reviewRequest = z.discriminatedUnion('kind', [verification, cancellation]);
@@ -198,3 +203,30 @@ export const qualityReviewWithRequest = z.extend(qualityReview, { request: blind
 
 /** Decide-and-claim-next (docs/api.md §7): the decided request and the caller's next one, null when none is left. */
 export const decidedAndNext = z.object({ decided: reviewRequest, next: z.nullable(reviewRequest) });
+
+/**
+ * A customer notice (docs/api.md §6.11): an e-mail or SMS written to the outbox in the transaction of the decision, and
+ * delivered by the server's sender. `to` and `body` hold personal data: masked (`identityMasked`) for who may not see it.
+ */
+export const notice = z.object({
+    id: z.string(),
+    requestKind,
+    requestId: z.string(),
+    channel: noticeChannel,
+    language: customerLanguage,
+    /** The e-mail address or mobile number it goes to. */
+    to: z.string(),
+    /** E-mail only; null for an SMS. */
+    subject: z.nullable(z.string()),
+    body: z.string(),
+    state: noticeState,
+    /** Delivery attempts begun so far. */
+    attempts: z.int(),
+    /** When the sender tries next (queued), or when a sender's claim on it runs out (sending); null once sent or failed. */
+    nextAttemptAt: z.nullable(instant),
+    /** Why the last attempt failed; null when none did. */
+    lastError: z.nullable(z.string()),
+    createdAt: instant,
+    sentAt: z.nullable(instant),
+    identityMasked: z.optional(z.boolean()),
+});

@@ -33,5 +33,6 @@ export const BLINDED_FIELDS: readonly BlindedRequestField[] = ['status', 'versio
 export function blindRequest(request: ReviewRequest): BlindRequest {
     const hidden = { status: null, version: null, decision: null, decidedBy: null, decidedAt: null };
     if (request.kind === 'verification') return { ...request, ...hidden };
-    return { ...request, ...hidden, firstApproval: null, numberReleasedAt: null, numberReleasedBy: null };
+    // A pending number release tells the decision too.
+    return { ...request, ...hidden, firstApproval: null, numberReleasedAt: null, numberReleasedBy: null, numberRelease: null };
 }

@@ -87,6 +87,12 @@ export interface ApproveInput {
     note: string | null;
 }
 
+/**
+ * An approved cancellation's number is released by the number-release system after the approval commits (server/http/
+ * numberRelease.ts): until it confirms, `numberReleasedAt` stays null and `numberRelease` says what is pending.
+ */
+const releasePending = (at: string): Partial<Cancellation> => ({ numberReleasedAt: null, numberReleasedBy: null, numberRelease: { attempts: 0, lastError: null, nextAttemptAt: at } });
+
 /** The four-eyes second approval: a supervisor other than the first approver; no claim needed, the version guards it. */
 function secondApprove(record: Cancellation, actor: Actor, now: Date, { version, note }: ApproveInput): Change {
     const refusal = secondApprovalRefusal(record, actor);
@@ -96,7 +102,7 @@ function secondApprove(record: Cancellation, actor: Actor, now: Date, { version,
     requirePreconditions(record);
     const at = now.toISOString();
     return step(record, 'second_approve', actor.id, now, {
-        numberReleasedAt: at, numberReleasedBy: actor.id, decidedAt: at, decidedBy: actor.id, assignee: null, claimExpiresAt: null,
+        ...releasePending(at), decidedAt: at, decidedBy: actor.id, assignee: null, claimExpiresAt: null,
         decision: { outcome: 'approved', reasons: [], note, customerMessage: null },
     }, { note });
 }
@@ -117,7 +123,7 @@ export function approve(record: ReviewRequest, actor: Actor, now: Date, input: A
         // Four eyes: this approval is the first of two. Nothing is decided or released yet, and the claim ends.
         return step(record, 'approve_first', actor.id, now, { firstApproval: { by: actor.id, at, note }, assignee: null, claimExpiresAt: null }, { note });
     }
-    const released = record.kind === 'cancellation' ? { numberReleasedAt: at, numberReleasedBy: actor.id } : {};
+    const released = record.kind === 'cancellation' ? releasePending(at) : {};
     const decision: Decision = { outcome: 'approved', reasons: [], note, customerMessage: null };
     return step(record, 'approve', actor.id, now, { ...released, decidedAt: at, decidedBy: actor.id, assignee: null, claimExpiresAt: null, decision }, { note });
 }

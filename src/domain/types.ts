@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { errorBody } from '../contract/errors';
-import type { AUDIT_ACTIONS, CUSTOMER_LANGUAGES, ERROR_CODES, OUTCOMES, QUALITY_VERDICTS, REQUEST_KINDS, REQUEST_STATUSES, ROLES } from '../contract/primitives';
+import type { AUDIT_ACTIONS, CUSTOMER_LANGUAGES, ERROR_CODES, NOTICE_CHANNELS, NOTICE_STATES, OUTCOMES, QUALITY_VERDICTS, REQUEST_KINDS, REQUEST_STATUSES, ROLES } from '../contract/primitives';
 import type * as records from '../contract/records';
 
 // The API's record shapes, inferred from the contract's schemas (src/contract/): the one place both the console (src/)
@@ -14,6 +14,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type QualityVerdict = (typeof QUALITY_VERDICTS)[number];
 export type ApiErrorCode = (typeof ERROR_CODES)[number];
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+export type NoticeState = (typeof NOTICE_STATES)[number];
 
 export type Operator = z.infer<typeof records.operator>;
 export type Decision = z.infer<typeof records.decision>;
@@ -30,6 +32,8 @@ export type Cancellation = z.infer<typeof records.cancellation>;
 export type ReviewRequest = Verification | Cancellation;
 export type Reason = z.infer<typeof records.reason>;
 export type AuditEntry = z.infer<typeof records.auditEntry>;
+/** A customer notice in the outbox (docs/api.md §6.11). */
+export type Notice = z.infer<typeof records.notice>;
 export type ApiErrorBody = z.infer<typeof errorBody>;
 export type LoginResponse = z.infer<typeof records.loginAnswer>;
 export type QueueHealth = z.infer<typeof records.queueHealth>;

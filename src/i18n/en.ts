@@ -74,7 +74,9 @@ export const en = {
             overdue: 'Overdue',
             resubmission: 'Resubmissions',
             has_failed_checks: 'With failed checks',
+            notice_failed: 'Customer notice failed',
             ready_to_approve: 'Ready to approve',
+            release_pending: 'Approved, number not released',
             search: 'Name, mobile, ID number or request id',
             empty: 'Nothing in this queue matches.',
         },
@@ -178,6 +180,7 @@ export const en = {
             same_person: 'You gave the first approval: a different supervisor must give the second.',
             supervisor_only: 'Only a supervisor can give the second approval.',
             released: 'Number released on %{when} by %{who}.',
+            release_pending: 'Approved, but the number is not released yet: %{attempts} attempt(s) failed (%{reason}). The server tries again at %{at}.',
             id_scan: 'ID scan',
         },
         quality: {
@@ -226,6 +229,13 @@ export const en = {
             reasons: 'Reasons most used',
             count: 'Count',
             decisions_per_day: 'Decisions per operator per day',
+        },
+        notice: {
+            channel: { email: 'E-mail to customer', sms: 'SMS to customer' },
+            state: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
+            to: 'To %{to}',
+            failed_reason: 'Not delivered after %{attempts} attempts: %{reason}',
+            retrying: 'Attempt %{attempts} failed (%{reason}); next try %{at}',
         },
         audit: {
             system: 'System',

@@ -76,7 +76,9 @@ export const zh: AppMessages = {
             overdue: '已超时',
             resubmission: '重新提交',
             has_failed_checks: '有未通过的检查项',
+            notice_failed: '客户通知发送失败',
             ready_to_approve: '可直接通过',
+            release_pending: '已通过但号码未释放',
             search: '姓名、手机号、身份证号或申请编号',
             empty: '该队列中没有符合条件的申请。',
         },
@@ -180,6 +182,7 @@ export const zh: AppMessages = {
             same_person: '第一次审批由您做出：二次审批必须由另一位主管完成。',
             supervisor_only: '只有主管可以进行二次审批。',
             released: '号码已于 %{when} 由 %{who} 释放。',
+            release_pending: '已通过，但号码尚未释放：%{attempts} 次尝试失败（%{reason}）。服务器将于 %{at} 重试。',
             id_scan: '证件扫描件',
         },
         quality: {
@@ -228,6 +231,13 @@ export const zh: AppMessages = {
             reasons: '最常用的驳回原因',
             count: '次数',
             decisions_per_day: '每位审核员每日决定数',
+        },
+        notice: {
+            channel: { email: '客户邮件', sms: '客户短信' },
+            state: { queued: '排队中', sending: '发送中', sent: '已发送', failed: '发送失败' },
+            to: '发送至 %{to}',
+            failed_reason: '%{attempts} 次尝试后仍未送达：%{reason}',
+            retrying: '第 %{attempts} 次发送失败（%{reason}）；下次重试 %{at}',
         },
         audit: {
             system: '系统',

@@ -23,6 +23,7 @@ const RECORD: Record<string, string> = {
     reasons: 'Reason',
     operators: 'Operator',
     audit: 'AuditEntry',
+    notices: 'Notice',
     'quality-samples': 'QualitySample',
     'quality-reviews': 'QualityReview',
 };

@@ -199,9 +199,16 @@ describe('zero leaks', () => {
             const { body: theirs } = await api.list(`/${resource}`, { filter: { assignee: 'u-operator2' }, range: [0, 999] }, supervisor);
             for (const record of theirs) expect((await api.call('POST', `/${resource}/${record.id}/release`, { token: supervisor, body: { note: 'zero-leak walk' } })).status).toBe(200);
         }
+        // Decisions made here queue customer notices (§6.11), which quote the customer's phone number and e-mail address.
+        const decided: { resource: Resource; id: string }[] = [];
+        for (const [resource, action, body] of [['verifications', 'reject', { reasons: ['photo_unclear'] }], ['verifications', 'approve', {}], ['cancellations', 'reject', { reasons: ['bills_unpaid'] }]] as const) {
+            const record = await claimedBy(resource, operator1);
+            expect((await api.call('POST', `/${resource}/${record.id}/${action}`, { token: operator1, body: { version: record.version, ...body } })).status).toBe(200);
+            decided.push({ resource, id: record.id });
+        }
         const heldV = await claimedBy('verifications', operator1);
         const heldC = await claimedBy('cancellations', operator1);
-        const sample: { resource: Resource; id: string }[] = [];
+        const sample: { resource: Resource; id: string }[] = [...decided];
         for (const resource of ['verifications', 'cancellations'] as const) {
             for (const status of ['pending', 'in_review', 'approved', 'rejected']) {
                 const { body } = await api.list(`/${resource}`, { filter: { status }, range: [0, 7] }, supervisor);
@@ -236,11 +243,15 @@ describe('zero leaks', () => {
             check(`${who} audit`, await api.list('/audit', { range: [0, 999] }, token));
             check(`${who} operators`, await api.call('GET', '/operators', { token }));
             check(`${who} reasons`, await api.call('GET', '/reasons', { token }));
+            check(`${who} notices`, await api.list('/notices', { range: [0, 999] }, token));
         };
         await walk(operator2, 'operator2');
         for (const { resource, id } of sample) {
             check(`operator2 GET ${id}`, await api.call('GET', `/${resource}/${id}`, { token: operator2 }));
             check(`operator2 timeline ${id}`, await api.list('/audit', { filter: { requestId: id } }, operator2));
+            const notices = await api.list('/notices', { filter: { requestId: id } }, operator2);
+            if (decided.some(d => d.id === id)) expect(notices.body).toHaveLength(2);
+            check(`operator2 notices ${id}`, notices);
             check(`operator2 getMany ${id}`, await api.list(`/${resource}`, { filter: { id: [id] } }, operator2));
         }
         // Refusals carry the record: each must be masked too.

@@ -84,9 +84,9 @@ describe('approving', () => {
         expect(refusalOf(() => approve(held, operator1, NOW, { version: 2, note: null }, THRESHOLD))).toMatchObject({ code: 'preconditions_failed', preconditions: ['devices_unbound'] });
     });
 
-    it('approving a cancellation releases the number', () => {
+    it('approving a cancellation asks for the number\'s release: pending until the release system confirms (server/http/numberRelease.ts)', () => {
         const { record } = transition(approve(buildCancellation(heldBy('u-operator1')), operator1, NOW, { version: 2, note: null }, THRESHOLD));
-        expect(record).toMatchObject({ status: 'approved', numberReleasedAt: NOW.toISOString(), numberReleasedBy: 'u-operator1' });
+        expect(record).toMatchObject({ status: 'approved', numberReleasedAt: null, numberReleasedBy: null, numberRelease: { attempts: 0, lastError: null, nextAttemptAt: NOW.toISOString() } });
     });
 
     describe('four eyes: a refund above the threshold', () => {
@@ -99,9 +99,9 @@ describe('approving', () => {
             expect(transition(approve(held, operator1, NOW, { version: 2, note: null }, 1_000_000)).record.status).toBe('approved');
         });
 
-        it('a supervisor other than the first approver gives the second approval, and releases the number', () => {
+        it('a supervisor other than the first approver gives the second approval, and asks for the number\'s release', () => {
             const { record, entry } = transition(approve(awaiting, supervisor, later, { version: 3, note: 'bank ok' }, THRESHOLD));
-            expect(record).toMatchObject({ status: 'approved', version: 4, decidedBy: 'u-supervisor1', numberReleasedBy: 'u-supervisor1', firstApproval: { by: 'u-operator1' } });
+            expect(record).toMatchObject({ status: 'approved', version: 4, decidedBy: 'u-supervisor1', numberReleasedAt: null, numberRelease: { attempts: 0 }, firstApproval: { by: 'u-operator1' } });
             expect(entry).toMatchObject({ action: 'second_approve', fromStatus: 'awaiting_second_approval', toStatus: 'approved' });
         });
 

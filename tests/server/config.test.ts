@@ -25,6 +25,8 @@ describe('reading the environment', () => {
             port: 8787, host: '127.0.0.1', dataDir: '.data', databaseUrl: null, poolSize: 10, seedDemo: false, seedDemoSize: 300,
             fourEyesThresholdIdr: 500_000, tokenTtlMinutes: 480, claimTtlMinutes: 15, sla: { businessDays: 3, holidays: new Set(), utcOffsetMinutes: 420 },
             loginThrottle: { windowMs: 15 * 60_000, perAccount: 5, perAddress: 50 }, trustProxy: false, http: { demo: false },
+            accountFactsUrl: null, accountFactsTimeoutMs: 5000,
+            notices: { intervalMs: 10_000, maxAttempts: 6, retryBaseMs: 60_000, retryMaxMs: 3_600_000, claimMs: 300_000, batch: 50 },
         });
     });
 
@@ -35,12 +37,16 @@ describe('reading the environment', () => {
             API_ALLOWED_ORIGINS: 'https://console.example', API_MAX_BODY_BYTES: '65536', API_PUBLIC_URL: 'https://review.example',
             API_CLAIM_LIFETIME_MINUTES: '5', API_SLA_BUSINESS_DAYS: '2', API_HOLIDAYS: '2026-12-25, 2027-01-01', API_LOGIN_WINDOW_MINUTES: '10',
             API_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', API_LOGIN_MAX_FAILURES_PER_ADDRESS: '30', API_TRUST_PROXY: '1',
+            API_ACCOUNT_FACTS_URL: 'https://billing.example/api', API_ACCOUNT_FACTS_TIMEOUT_MS: '800',
+            API_NOTICE_INTERVAL_SECONDS: '2', API_NOTICE_MAX_ATTEMPTS: '3', API_NOTICE_RETRY_SECONDS: '5', API_NOTICE_RETRY_MAX_SECONDS: '60', API_NOTICE_CLAIM_SECONDS: '30',
         })).toEqual({
             port: 9000, host: '0.0.0.0', dataDir: '/var/lib/review', databaseUrl: 'postgres://app@db:5432/review', poolSize: 4, seedDemo: true,
             seedDemoSize: 1000, fourEyesThresholdIdr: 0, tokenTtlMinutes: 30, claimTtlMinutes: 5,
             sla: { businessDays: 2, holidays: new Set(['2026-12-25', '2027-01-01']), utcOffsetMinutes: 420 },
             loginThrottle: { windowMs: 10 * 60_000, perAccount: 3, perAddress: 30 }, trustProxy: true,
             http: { demo: false, allowedOrigins: ['https://console.example'], maxBodyBytes: 65536, publicUrl: 'https://review.example' },
+            accountFactsUrl: 'https://billing.example/api', accountFactsTimeoutMs: 800,
+            notices: { intervalMs: 2000, maxAttempts: 3, retryBaseMs: 5000, retryMaxMs: 60_000, claimMs: 30_000, batch: 50 },
         });
     });
 
@@ -52,6 +58,8 @@ describe('reading the environment', () => {
         ['API_HOLIDAYS', '/no/such/holidays.txt'], ['API_LOGIN_WINDOW_MINUTES', 'soon'], ['API_LOGIN_MAX_FAILURES_PER_ACCOUNT', '0'],
         ['API_LOGIN_MAX_FAILURES_PER_ADDRESS', '-1'], ['API_TRUST_PROXY', 'maybe'], ['API_INTAKE_KEYS', 'short'], ['API_INTAKE_KEYS', 'a key with spaces in it, long enough'],
         ['API_DOCUMENT_SECRET', 'too short'],
+        ['API_NOTICE_INTERVAL_SECONDS', '0'], ['API_NOTICE_MAX_ATTEMPTS', '0'], ['API_NOTICE_RETRY_SECONDS', 'soon'], ['API_NOTICE_RETRY_MAX_SECONDS', '30'],
+        ['API_NOTICE_CLAIM_SECONDS', '5'], ['API_ACCOUNT_FACTS_URL', 'ftp://billing.example'], ['API_ACCOUNT_FACTS_URL', 'billing'], ['API_ACCOUNT_FACTS_TIMEOUT_MS', '10'],
     ])('refuses %s=%j, naming the variable', (variable, value) => {
         expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^${variable} `));

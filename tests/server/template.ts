@@ -7,7 +7,7 @@ import { loadConfig, type ServerConfig } from '../../server/config/config';
 import { seedDemo } from '../../server/store/postgres/demoSeed';
 import { migrate } from '../../server/store/postgres/migrate';
 import { openPglite } from '../../server/store/postgres/pgliteExecutor';
-import { startReviewServer } from '../../server/reviewServer';
+import { startReviewServer, type ReviewServerOptions } from '../../server/reviewServer';
 
 // The review server's tests start from a prepared database: migrated and seeded with the demo once per test run
 // (globalSetup), dumped, and loaded by each test that needs a fresh one, instead of migrating and seeding every time.
@@ -44,5 +44,6 @@ export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig 
 };
 
 /** A review server on a fresh copy of the template, in memory, on `now`. */
-export const serverOnTemplate = (path: string, now?: () => Date, overrides: Partial<ServerConfig> = {}) =>
-    startReviewServer(testConfig(overrides), { loadDataDir: loadTemplate(path), now });
+export const serverOnTemplate = (path: string, now?: () => Date, overrides: Partial<ServerConfig> = {}, options: Pick<ReviewServerOptions, 'noticeTransport'> = {}) =>
+    // No sending loop: a test sends the outbox itself (server.notices.runOnce()), on its clock, through its transport.
+    startReviewServer(testConfig(overrides), { loadDataDir: loadTemplate(path), now, sendNotices: false, ...options });

@@ -77,6 +77,7 @@ export const ENDPOINTS: Record<string, Record<string, Endpoint>> = {
     '/operators/{id}': { get: { summary: 'One account', section: '6.4', tag: 'catalogue', params: [pathId('id', 'The account id')], answer: { status: 200, schema: 'Operator' }, errors: [401, 404] } },
     '/audit': { get: { summary: 'The audit trail (operators: one request\'s timeline only)', section: '6.5', tag: 'audit', params: listParams('AuditFilter'), answer: { status: 200, list: 'AuditEntry' }, errors: [400, 401, 403] } },
     '/audit/{id}': { get: { summary: 'One audit entry (supervisors)', section: '6.5', tag: 'audit', auth: 'supervisor', params: [pathId('id', 'The entry id')], answer: { status: 200, schema: 'AuditEntry' }, errors: [401, 403, 404] } },
+    '/notices': { get: { summary: 'Customer notices, the outbox (operators: one request\'s only; masked unless the caller sees that request whole)', section: '6.11', tag: 'audit', params: listParams('NoticeFilter'), answer: { status: 200, list: 'Notice' }, errors: [400, 401, 403] } },
     '/stats': { get: { summary: 'Queue health and the team\'s decisions (supervisors)', section: '6.7', tag: 'supervision', auth: 'supervisor', params: [day('from'), day('to')], answer: { status: 200, schema: 'Stats' }, errors: [400, 401, 403] } },
     '/quality-samples': {
         get: { summary: 'Quality samples (supervisors)', section: '6.8', tag: 'supervision', auth: 'supervisor', params: listParams('QualitySampleFilter'), answer: { status: 200, list: 'QualitySample' }, errors: [400, 401, 403] },

@@ -5,10 +5,11 @@ import { invalidReasonIds } from '../../../src/domain/reasonCatalogue';
 import { refuse } from '../../../src/domain/refusal';
 import { CLAIM_TTL_MS } from '../../../src/domain/requestStatus';
 import { approve, claim, reassign, reject, release, sendBack, type Actor, type Change } from '../../../src/domain/transitions';
-import type { RequestKind, ReviewRequest } from '../../../src/domain/types';
+import type { AccountFacts, RequestKind, ReviewRequest } from '../../../src/domain/types';
 import type { StoreWrites } from '../../store/store';
 import { apply } from '../apply';
 import { lapseWithin } from '../claims';
+import { releaseNumber } from '../numberRelease';
 import type { AppDeps } from '../deps';
 import { endpoint, type AuthedCall } from '../endpoint';
 import { presentTo } from '../present';
@@ -34,6 +35,38 @@ async function locked(tx: StoreWrites, kind: RequestKind, id: string): Promise<R
     return (await tx.lockRequest(kind, id)) ?? refuse('not_found', `${kind} ${id} not found`);
 }
 
+/**
+ * The account facts of a cancellation as the billing system says now (docs/api.md §6.2); null for a verification or without
+ * a source; an Error when the system cannot say.
+ */
+async function currentFacts(deps: AppDeps, record: ReviewRequest | null): Promise<AccountFacts | Error | null> {
+    if (!deps.accountFacts || record?.kind !== 'cancellation') return null;
+    try {
+        return await deps.accountFacts.facts(record);
+    } catch (error) {
+        console.error('[review api]', error instanceof Error ? error.message : error);
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+
+const sameFacts = (a: AccountFacts, b: AccountFacts) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A cancellation just opened for review (claimed) takes the billing system's facts, unless something happened to it since
+ * (its version moved). Not a state change: no version, no audit entry. When the system cannot say, the stored facts stay.
+ */
+async function withCurrentFacts(deps: AppDeps, record: ReviewRequest | null): Promise<ReviewRequest | null> {
+    const facts = await currentFacts(deps, record);
+    if (!record || record.kind !== 'cancellation' || facts === null || facts instanceof Error || sameFacts(facts, record.account)) return record;
+    return deps.store.transaction(async tx => {
+        const locked = await tx.lockRequest(record.kind, record.id);
+        if (!locked || locked.kind !== 'cancellation' || locked.version !== record.version) return locked ?? record;
+        const updated = { ...locked, account: facts };
+        await tx.saveRequest(updated);
+        return updated;
+    });
+}
+
 const answer = (call: AuthedCall, record: ReviewRequest, replay = false) =>
     json(presentTo(record, call.view, call.user), 200, replay ? { 'Idempotent-Replay': 'true' } : {});
 
@@ -50,7 +83,10 @@ async function act(call: AuthedCall, kind: RequestKind, rule: (record: ReviewReq
         const following = next ? await claimNextWithin(tx, kind, call.user, new Set(next.exclude ?? []), at, claimLifetime(call.deps)) : undefined;
         return { decided, replay: change.type === 'replay', following };
     });
-    const { decided, replay, following } = result;
+    // An approved cancellation's number goes back to the pool now; when that fails, the server's loop retries it.
+    const decided = result.replay ? result.decided : await releaseNumber(call.deps, result.decided);
+    const { replay } = result;
+    const following = result.following ? await withCurrentFacts(call.deps, result.following) : result.following;
     if (!next) return answer(call, decided, replay);
     return json({ decided: presentTo(decided, call.view, call.user), next: following ? presentTo(following, call.view, call.user) : null }, 200, replay ? { 'Idempotent-Replay': 'true' } : {});
 }
@@ -64,10 +100,17 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
     app.post(`${path}/claim-next`, on(async call => {
         const { exclude } = checkBody(claimNextBody, await readBody(call));
         const claimed = await deps.store.transaction(tx => claimNextWithin(tx, kind, call.user, new Set(exclude ?? []), deps.now(), claimLifetime(deps)));
-        return claimed ? answer(call, claimed) : refuse('queue_empty', `no ${kind} left to review`);
+        return claimed ? answer(call, (await withCurrentFacts(deps, claimed))!) : refuse('queue_empty', `no ${kind} left to review`);
     }));
 
-    app.post(`${path}/:id/claim`, on(call => act(call, kind, (record, _tx, now) => claim(record, call.user, now, claimLifetime(deps)))));
+    app.post(`${path}/:id/claim`, on(async call => {
+        const claimed = await act(call, kind, (record, _tx, now) => claim(record, call.user, now, claimLifetime(deps)));
+        // Opened for review (and kept open: the heartbeat's claims): a cancellation shows the billing system's facts now.
+        if (kind !== 'cancellation' || !deps.accountFacts || claimed.status !== 200) return claimed;
+        const record = await deps.store.request(kind, call.params.id ?? '');
+        if (!record || record.status !== 'in_review' || record.assignee !== call.user.id) return claimed;
+        return answer(call, (await withCurrentFacts(deps, record))!);
+    }));
 
     app.post(`${path}/:id/release`, on(async call => {
         const { note } = checkBody(releaseBody, await readBody(call));
@@ -76,7 +119,16 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
 
     app.post(`${path}/:id/approve`, on(async call => {
         const { version, note, next } = checkBody(approveBody, await readBody(call));
-        return act(call, kind, (record, _tx, now) => approve(record, call.user, now, { version, note: note || null }, deps.config.fourEyesThresholdIdr), next);
+        // The billing system's facts now (a bill that appeared since submission blocks the approval): read just before the
+        // approval's transaction, which checks the preconditions on them.
+        const facts = await currentFacts(deps, await deps.store.request(kind, call.params.id ?? ''));
+        return act(call, kind, (record, _tx, now) => {
+            if (record.kind === 'cancellation' && facts instanceof Error && (record.status === 'in_review' || record.status === 'awaiting_second_approval')) {
+                refuse('preconditions_failed', 'the account facts could not be read from the billing system', { preconditions: ['account_facts_unavailable'], record });
+            }
+            const current = record.kind === 'cancellation' && facts !== null && !(facts instanceof Error) ? { ...record, account: facts } : record;
+            return approve(current, call.user, now, { version, note: note || null }, deps.config.fourEyesThresholdIdr);
+        }, next);
     }));
 
     app.post(`${path}/:id/reject`, on(async call => {

@@ -7,12 +7,13 @@ import type { RequestListQuery } from '../../../src/domain/lists/requests';
 import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sla';
 import type { AuditDraft } from '../../../src/domain/transitions';
 import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
-import type { AuditEntry, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
+import type { NoticeListQuery } from '../../../src/domain/lists/notices';
+import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
 import type { AccountEvent, IntakeSubmission, Store, StoreReads, StoreWrites } from '../store';
 import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
 import {
-    AUDIT_SORT_COLUMNS, auditWhere, columnOrder, countStatements, EXACT_TOTAL_CAP, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
+    AUDIT_SORT_COLUMNS, auditWhere, NOTICE_SORT_COLUMNS, noticeWhere, columnOrder, countStatements, EXACT_TOTAL_CAP, keyStatement, pageStatements, Params, QUALITY_REVIEW_SORT_COLUMNS, QUALITY_SAMPLE_SORT_COLUMNS,
     qualityReviewWhere, qualitySampleWhere, queueOrder, REQUEST_SORT_COLUMNS, requestWhere, SQL, type Where,
 } from './sql';
 
@@ -117,6 +118,9 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
                 page(q, 'quality_reviews', 'review', qualityReviewWhere(query.filter), () => columnOrder(QUALITY_REVIEW_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
             qualityReview: id => first(q, SQL.qualityReview, [id], 'review'),
             intakeSubmission: async key => ((await q.query(SQL.intakeSubmission, [key]))[0] as IntakeSubmission | undefined) ?? null,
+            dueNumberReleases: (now, limit) => records<Cancellation>(q, SQL.dueNumberReleases, [now.toISOString(), limit], 'record'),
+            notices: (query: NoticeListQuery) =>
+                page<Notice>(q, 'notices', 'notice', noticeWhere(query.filter), () => columnOrder(NOTICE_SORT_COLUMNS[query.sort.field] ?? 'seq', query.sort.order, 'seq'), query.range),
             async statsFacts(range) {
                 const { startMs, endMs } = rangeBounds(range);
                 const bounds = [new Date(startMs).toISOString(), new Date(endMs).toISOString()];
@@ -178,6 +182,10 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
                 return record;
             },
             lockVerificationsWithIdNumber: idNumber => records<Verification>(tx, SQL.lockVerificationsWithIdNumber, [idNumber], 'record'),
+            appendNotices: async drafts => (drafts.length === 0 ? [] : records<Notice>(tx, SQL.appendNotices, [JSON.stringify(drafts)], 'notice')),
+            lockDueNotices: (now, limit) => records<Notice>(tx, SQL.lockDueNotices, [now.toISOString(), limit], 'notice'),
+            lockNotices: ids => records<Notice>(tx, SQL.lockNotices, [[...ids]], 'notice'),
+            saveNotice: async notice => void (await tx.query(SQL.saveNotice, [notice.id, notice.state, notice.nextAttemptAt, JSON.stringify(notice)])),
             saveQualityReview: async review => void (await tx.query(SQL.saveQualityReview, [review.id, review.verdict, review.reviewedAt, JSON.stringify(review)])),
         };
     }

@@ -1,4 +1,5 @@
 import type { AuditFilter } from '../../../src/domain/lists/audit';
+import type { NoticeFilter } from '../../../src/domain/lists/notices';
 import { auditNeedle } from '../../../src/domain/lists/audit';
 import { oneOrMany, type Sort } from '../../../src/domain/lists/page';
 import type { QualityReviewListQuery, QualitySampleListQuery } from '../../../src/domain/lists/quality';
@@ -88,6 +89,21 @@ export const SQL = {
         FROM account_events WHERE $1::text IS NULL OR username = $1 ORDER BY seq`,
 
     /** $1..$8: at, actor, action, request kind, request id, to-status, reasons (JSON), the entry without its id (JSON). */
+    /** $1: a JSON array of notices without ids; numbered in the order given. */
+    appendNotices: `WITH d AS (SELECT value AS notice, ordinality FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY),
+            i AS (SELECT nextval('notice_seq') AS seq, notice, ordinality FROM (SELECT * FROM d ORDER BY ordinality) o),
+            n AS (SELECT seq, 'N-' || lpad(seq::text, greatest(6, length(seq::text)), '0') AS id, notice, ordinality FROM i)
+        INSERT INTO notices (seq, id, request_id, channel, state, next_attempt_at, created_at, notice)
+        SELECT seq, id, notice->>'requestId', notice->>'channel', notice->>'state', (notice->>'nextAttemptAt')::timestamptz, notice->>'createdAt',
+            jsonb_build_object('id', id) || notice FROM n ORDER BY ordinality
+        RETURNING notice`,
+    /** A sender's due notices: queued and due, or sending with the claim run out; one another sender is locking is skipped. */
+    lockDueNotices: `SELECT notice FROM notices WHERE state IN ('queued', 'sending') AND next_attempt_at <= $1::timestamptz
+        ORDER BY next_attempt_at, seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    dueNumberReleases: `SELECT record FROM requests WHERE kind = 'cancellation' AND status = 'approved' AND jsonb_typeof(record->'numberRelease') = 'object'
+        AND (record->'numberRelease'->>'nextAttemptAt')::timestamptz <= $1::timestamptz ORDER BY (record->'numberRelease'->>'nextAttemptAt')::timestamptz, id LIMIT $2`,
+    lockNotices: 'SELECT notice FROM notices WHERE id = ANY($1::text[]) ORDER BY seq FOR UPDATE',
+    saveNotice: `UPDATE notices SET state = $2, next_attempt_at = $3::timestamptz, notice = $4::jsonb WHERE id = $1`,
     appendAudit: `WITH n AS (SELECT nextval('audit_seq') AS seq),
             i AS (SELECT seq, 'A-' || lpad(seq::text, greatest(7, length(seq::text)), '0') AS id FROM n)
         INSERT INTO audit (seq, id, at, actor, action, request_kind, request_id, to_status, reasons, entry)
@@ -142,7 +158,7 @@ const anyOf = (column: string, value: unknown, params: Params) => `${column} = A
 export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date): Where {
     const params = new Params();
     const clauses = [`kind = ${params.add(kind)}`];
-    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove } = filter;
+    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove, noticeFailed, releasePending } = filter;
     if (ids) clauses.push(anyOf('id', ids, params));
     // The trigram index is on the text with every non-ASCII character doubled (SEARCH_PAIRS): a two-character Chinese name
     // then has trigrams. The second test is the contract's own "contains" on the text as it is.
@@ -160,6 +176,8 @@ export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date
     if (decidedBy !== undefined) clauses.push(`decided_by IS NOT DISTINCT FROM ${params.add(decidedBy)}`);
     if (hasFailedChecks !== undefined) clauses.push(`(kind <> 'verification' OR ${hasFailedChecks ? 'failed_checks > 0' : 'failed_checks <= 0'})`);
     if (readyToApprove !== undefined) clauses.push(`(kind <> 'cancellation' OR ready_to_approve = ${params.add(readyToApprove)})`);
+    if (releasePending !== undefined) clauses.push(`(kind <> 'cancellation' OR ${releasePending ? '' : 'NOT '}(status = 'approved' AND jsonb_typeof(record->'numberRelease') = 'object'))`);
+    if (noticeFailed !== undefined) clauses.push(`${noticeFailed ? '' : 'NOT '}EXISTS (SELECT 1 FROM notices n WHERE n.request_id = requests.id AND n.state = 'failed')`);
     return { clauses, params };
 }
 
@@ -179,6 +197,18 @@ export function queueOrder(viewerId: string, order: Sort['order'], params: Param
 export const columnOrder = (column: string, order: Sort['order'], tieBreak = 'id') => `${column} ${order}, ${tieBreak} ASC`;
 
 export const AUDIT_SORT_COLUMNS: Record<string, string> = { id: 'seq', at: 'at', actor: 'actor', action: 'action', requestId: 'request_id' };
+
+export const NOTICE_SORT_COLUMNS: Record<string, string> = { id: 'seq', createdAt: 'created_at', requestId: 'request_id', channel: 'channel', state: 'state' };
+
+export function noticeWhere(filter: NoticeFilter): Where {
+    const params = new Params();
+    const clauses: string[] = [];
+    if (filter.id !== undefined) clauses.push(anyOf('id', filter.id, params));
+    if (filter.requestId !== undefined) clauses.push(anyOf('request_id', filter.requestId, params));
+    if (filter.channel !== undefined) clauses.push(anyOf('channel', filter.channel, params));
+    if (filter.state !== undefined) clauses.push(anyOf('state', filter.state, params));
+    return { clauses, params };
+}
 
 export function auditWhere(filter: AuditFilter): Where {
     const params = new Params();

@@ -32,6 +32,10 @@ export interface RequestFilter {
     decidedBy?: string;
     hasFailedChecks?: boolean;
     readyToApprove?: boolean;
+    /** Requests with a customer notice the sender gave up on (docs/api.md §6.11). */
+    noticeFailed?: boolean;
+    /** Approved cancellations whose number is not released yet (docs/api.md §6.2). */
+    releasePending?: boolean;
 }
 
 export interface RequestListQuery extends ListQuery<RequestFilter> {
@@ -60,16 +64,19 @@ export function requestFilter(raw: Partial<RawFilter>, viewerId: string): Reques
     if (raw.q !== undefined && searchNeedle(raw.q) !== '') filter.search = searchNeedle(raw.q);
     if (raw.status !== undefined) filter.statuses = Array.isArray(raw.status) ? raw.status : [raw.status];
     if (raw.assignee !== undefined) filter.assignee = raw.assignee === 'me' ? viewerId : raw.assignee === 'unassigned' ? null : raw.assignee;
-    for (const key of ['open', 'overdue', 'resubmission', 'hasFailedChecks', 'readyToApprove', 'previousId', 'decidedBy'] as const) {
+    for (const key of ['open', 'overdue', 'resubmission', 'hasFailedChecks', 'readyToApprove', 'previousId', 'decidedBy', 'noticeFailed', 'releasePending'] as const) {
         if (raw[key] !== undefined) Object.assign(filter, { [key]: raw[key] });
     }
     return filter;
 }
 
-/** Every given filter as one test, built once per request (a list request may test every record). */
-export function requestPredicate(filter: RequestFilter, now: Date, textOf: (record: ReviewRequest) => string = searchText): (record: ReviewRequest) => boolean {
+/**
+ * Every given filter as one test, built once per request (a list request may test every record). `noticeFailedIds`: the
+ * requests with a failed notice (kept beside the requests, in the outbox), read only with the `noticeFailed` filter.
+ */
+export function requestPredicate(filter: RequestFilter, now: Date, textOf: (record: ReviewRequest) => string = searchText, noticeFailedIds: ReadonlySet<string> = new Set()): (record: ReviewRequest) => boolean {
     const tests: ((record: ReviewRequest) => boolean)[] = [];
-    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove } = filter;
+    const { ids, search, open, statuses, assignee, overdue, resubmission, previousId, decidedBy, hasFailedChecks, readyToApprove, noticeFailed, releasePending } = filter;
     if (ids) { const wanted = new Set(ids); tests.push(record => wanted.has(record.id)); }
     if (search) tests.push(record => textOf(record).includes(search));
     if (open !== undefined) tests.push(record => isOpen(record.status) === open);
@@ -81,6 +88,8 @@ export function requestPredicate(filter: RequestFilter, now: Date, textOf: (reco
     if (decidedBy !== undefined) tests.push(record => record.decidedBy === decidedBy);
     if (hasFailedChecks !== undefined) tests.push(record => record.kind !== 'verification' || (record.failedChecks > 0) === hasFailedChecks);
     if (readyToApprove !== undefined) tests.push(record => record.kind !== 'cancellation' || isReadyToApprove(record.account) === readyToApprove);
+    if (releasePending !== undefined) tests.push(record => record.kind !== 'cancellation' || (record.status === 'approved' && record.numberReleasedAt === null && Boolean(record.numberRelease)) === releasePending);
+    if (noticeFailed !== undefined) tests.push(record => noticeFailedIds.has(record.id) === noticeFailed);
     return record => tests.every(test => test(record));
 }
 
