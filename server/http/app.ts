@@ -5,6 +5,7 @@ import { audit } from './routes/audit';
 import { auth } from './routes/auth';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
+import { exports } from './routes/exports';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
 import { quality } from './routes/quality';
 import { requestActions } from './routes/requestActions';
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps): ReviewApi {
     openApi(app, deps);
     demoReset(app, deps);
     auth(app, deps);
+    // Before the reads: `GET /{resource}/export` must not be taken for a request or an audit entry named "export".
+    exports(app, deps);
     for (const kind of ['verification', 'cancellation'] as const) {
         // Actions first: `POST /{resource}/claim-next` must not be taken for a write to an id named "claim-next".
         requestActions(app, deps, kind);

@@ -28,6 +28,8 @@ export interface AppConfig {
     allowedOrigins?: readonly string[];
     /** The largest request body, in bytes (1 MiB by default, guard.ts). */
     maxBodyBytes?: number;
+    /** The most rows one CSV export may hold (EXPORT_MAX_ROWS, 10,000, by default): a larger one answers 400. */
+    exportMaxRows?: number;
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;

@@ -3,7 +3,7 @@ import type { AppConfig } from './deps';
 // The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
 // server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
 
-export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl'>;
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'exportMaxRows'>;
 
 /** A setting that cannot be meant; the message starts with the variable's name. */
 export class HttpSettingError extends Error {
@@ -16,7 +16,7 @@ const FLAG: Record<string, boolean> = { '1': true, true: true, on: true, yes: tr
 
 /**
  * API_DEMO (on/off), API_ALLOWED_ORIGINS (comma separated origins, or "*" in demo mode), API_MAX_BODY_BYTES (bytes),
- * API_PUBLIC_URL (where clients reach the API: document URLs start with it).
+ * API_PUBLIC_URL (where clients reach the API: document URLs start with it), API_EXPORT_MAX_ROWS (rows of one CSV export).
  */
 export function httpSettingsFromEnv(env: Record<string, string | undefined>, defaults: HttpSettings = {}): HttpSettings {
     const settings: HttpSettings = { ...defaults };
@@ -41,6 +41,12 @@ export function httpSettingsFromEnv(env: Record<string, string | undefined>, def
         const bytes = Number(max);
         if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new HttpSettingError('API_MAX_BODY_BYTES', `must be a whole number of bytes > 0, not "${max}"`);
         settings.maxBodyBytes = bytes;
+    }
+    const exportMax = value('API_EXPORT_MAX_ROWS');
+    if (exportMax !== undefined) {
+        const rows = Number(exportMax);
+        if (!(Number.isSafeInteger(rows) && rows > 0)) throw new HttpSettingError('API_EXPORT_MAX_ROWS', `must be a whole number of rows > 0, not "${exportMax}"`);
+        settings.exportMaxRows = rows;
     }
     const publicUrl = value('API_PUBLIC_URL');
     if (publicUrl !== undefined) {

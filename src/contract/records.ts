@@ -113,14 +113,25 @@ export const auditEntry = z.object({
     /** An operator id, or "system" for a lapse. */
     actor: z.string(),
     action: auditAction,
-    requestKind,
+    /** null only on `export` entries (an export is about no one request). */
+    requestKind: z.nullable(requestKind),
+    /** On `export` entries: the resource exported (`verifications`, `cancellations`, `audit`). */
     requestId: z.string(),
-    fromStatus: requestStatus,
-    toStatus: requestStatus,
+    fromStatus: z.nullable(requestStatus),
+    toStatus: z.nullable(requestStatus),
     reasons: z.array(z.string()),
     note: z.nullable(z.string()),
     /** `reassign` entries only: whom the request was handed to. */
     assignee: z.optional(z.string()),
+    /** `export` entries only: what was exported (docs/api.md §6.11). */
+    export: z.optional(z.object({
+        resource: z.enum(['verifications', 'cancellations', 'audit']),
+        /** The list filter as sent (JSON), `{}` without one. */
+        filter: z.string(),
+        rows: z.int(),
+        /** Whole identity data (a supervisor, with the purpose in `note`), or masked. */
+        full: z.boolean(),
+    })),
 });
 
 export const loginAnswer = z.object({ token: z.string(), user: z.object({ id: z.string(), name: z.string(), role }) });

@@ -3,15 +3,17 @@ import type { AuditEntry, ReviewRequest } from './types';
 // "Who looked" (issue 15): access entries (`view`, `reveal`) read against the decisions, for supervisors.
 
 export const ACCESS_ACTIONS = ['view', 'reveal'] as const;
+/** What "who looked" lists for an operator: their views and reveals, and their exports (docs/api.md §6.11). */
+export const LOOKED_ACTIONS = ['view', 'reveal', 'export'] as const;
 
 /** Whether `operatorId` decided the request (or gave its first approval): opening it was part of their work. */
 export const decidedBy = (request: ReviewRequest, operatorId: string) =>
     request.decidedBy === operatorId || (request.kind === 'cancellation' && request.firstApproval?.by === operatorId);
 
-/** What an operator opened that they did not decide, newest first (the entries come newest first). */
+/** What an operator opened that they did not decide, and what they exported, newest first (the entries come newest first). */
 export function openedNotDecided(entries: readonly AuditEntry[], requests: ReadonlyMap<string, ReviewRequest>, operatorId: string): AuditEntry[] {
-    return entries.filter(entry => entry.actor === operatorId && (ACCESS_ACTIONS as readonly string[]).includes(entry.action)
-        && !(requests.has(entry.requestId) && decidedBy(requests.get(entry.requestId)!, operatorId)));
+    return entries.filter(entry => entry.actor === operatorId && (entry.action === 'export'
+        || ((ACCESS_ACTIONS as readonly string[]).includes(entry.action) && !(requests.has(entry.requestId) && decidedBy(requests.get(entry.requestId)!, operatorId)))));
 }
 
 export interface AccessFigures {

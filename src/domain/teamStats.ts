@@ -105,7 +105,7 @@ export function computeStats({ audit, requests, operators, qualityReviews, range
         }
         const day = dayIndex.get(entry.at.slice(0, 10));
         if (day === undefined) continue;
-        if (entry.action === 'reject') {
+        if (entry.action === 'reject' && entry.requestKind !== null) {
             for (const id of entry.reasons) {
                 const key = `${entry.requestKind}\n${id}`;
                 const counted = reasons.get(key);

@@ -246,6 +246,7 @@ export const en = {
                 quality_verdict: 'Quality verdict',
                 view: 'Viewed identity data',
                 reveal: 'Revealed identity data',
+                export: 'Exported a list',
             },
         },
         keys: {
@@ -342,6 +343,17 @@ export const en = {
             what: 'What',
             request: 'Request',
             why: 'Why',
+        },
+        export: {
+            masked: 'Export',
+            full: 'Export full data',
+            full_title: 'Export %{resource} with full identity data',
+            full_explained: 'The file holds whole ID numbers, phone numbers, e-mails and addresses of every request the filter finds. Say why you need it: the audit trail keeps who exported what, when and why.',
+            purpose: 'Purpose',
+            done: 'Exported %{rows} rows',
+            entry: '%{resource} export: %{rows} rows, %{masked}',
+            entry_full: 'full data',
+            entry_masked: 'masked',
         },
         identity: {
             masked: 'masked',

@@ -248,6 +248,7 @@ export const zh: AppMessages = {
                 quality_verdict: '质检结论',
                 view: '查看身份信息',
                 reveal: '申请查看身份信息',
+                export: '导出列表',
             },
         },
         keys: {
@@ -344,6 +345,17 @@ export const zh: AppMessages = {
             what: '操作',
             request: '申请',
             why: '原因',
+        },
+        export: {
+            masked: '导出',
+            full: '导出完整数据',
+            full_title: '导出%{resource}的完整身份信息',
+            full_explained: '文件将包含筛选结果中每个申请的完整身份证号、手机号、邮箱和地址。请说明用途：审计记录会保存导出人、导出内容、时间和原因。',
+            purpose: '用途',
+            done: '已导出 %{rows} 行',
+            entry: '%{resource}导出：%{rows} 行，%{masked}',
+            entry_full: '完整数据',
+            entry_masked: '已脱敏',
         },
         identity: {
             masked: '已脱敏',

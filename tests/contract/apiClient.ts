@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { startStandaloneServer } from '../../mocks/http';
 import type { HttpSettings } from '../../server/http/settings';
 import type { Store } from '../../server/store/store';
-import { serverOnTemplate, TEST_CONSOLE_ORIGIN } from '../server/template';
+import { serverOnTemplate, TEST_CONSOLE_ORIGIN, testConfig } from '../server/template';
 
 // Talks to the API over real HTTP: the standalone mock server by default, the review server on embedded PostgreSQL with
 // CONTRACT_TARGET=server (the vitest project "server"), or CONTRACT_BASE_URL.
@@ -23,7 +23,9 @@ export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
     if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), allowedOrigin: process.env.CONTRACT_ALLOWED_ORIGIN, store: undefined as Store | undefined, close: async () => undefined };
     if (process.env.CONTRACT_TARGET === 'server') {
         // The same demo data, prepared once per run (tests/server/globalSetup.ts), on the suite's clock.
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined);
+        // Of `http`, the export cap goes to the server too (the rest are the mock's demo settings).
+        const overrides = http?.exportMaxRows ? { http: { ...testConfig().http, exportMaxRows: http.exportMaxRows } } : {};
+        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined, overrides);
         return { baseUrl: server.url, external: false, demo: false, allowedOrigin: TEST_CONSOLE_ORIGIN as string | undefined, store: server.store as Store | undefined, close: server.close };
     }
     // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready

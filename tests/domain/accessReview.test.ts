@@ -14,6 +14,11 @@ describe('what an operator opened that they did not decide', () => {
         const entries = [entry('u-operator1', 'view', 'V-1'), entry('u-operator1', 'view', 'V-2'), entry('u-operator1', 'reveal', 'V-3'), entry('u-operator1', 'approve', 'V-2'), entry('u-operator2', 'view', 'V-3')];
         expect(openedNotDecided(entries, requests, 'u-operator1').map(e => e.requestId)).toEqual(['V-2', 'V-3']);
     });
+
+    it('keeps their exports too (an export is about no one request): who looked lists them', () => {
+        const exported = { ...entry('u-operator1', 'export', 'verifications'), requestKind: 'verification' as const, fromStatus: null, toStatus: null, export: { resource: 'verifications' as const, filter: '{}', rows: 40, full: false } };
+        expect(openedNotDecided([exported, entry('u-operator2', 'export', 'audit')], requests, 'u-operator1')).toEqual([exported]);
+    });
 });
 
 describe('unusual access', () => {

@@ -215,3 +215,44 @@ describe('identity data for supervisors', () => {
         expect(screen.queryByTestId('identity-masked')).toBeNull();
     });
 });
+
+describe('exports by the server', () => {
+    it('a supervisor\'s full export asks for a purpose in a dialog; and the server writes it as a full export entry with the purpose', async () => {
+        const downloads: string[] = [];
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = (blob: Blob) => { downloads.push(blob.type); return 'blob:export'; };
+        try {
+            await signIn('supervisor1');
+            renderConsole({ path: '/verifications' });
+            const user = userEvent.setup();
+            await user.click(await screen.findByTestId('export-full'));
+            const dialog = await screen.findByRole('dialog', { name: /with full identity data/ });
+            const confirm = within(dialog).getByTestId('confirm-full-export');
+            expect(confirm).toBeDisabled();
+            await user.type(within(dialog).getByTestId('export-purpose'), 'regulator request 118');
+            await user.click(confirm);
+            await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+            await waitFor(() => expect(downloads).toHaveLength(1));
+            const entry = db.state.audit.at(-1)!;
+            expect(entry).toMatchObject({ actor: 'u-supervisor1', action: 'export', note: 'regulator request 118', export: { resource: 'verifications', full: true } });
+            expect(await screen.findByText(/Exported \d+ rows/)).toBeInTheDocument();
+        } finally {
+            URL.createObjectURL = createObjectURL;
+        }
+    });
+
+    it('an operator\'s queue offers only the masked export, and the server writes it as a masked export', async () => {
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = () => 'blob:export';
+        try {
+            await signIn('operator1');
+            renderConsole({ path: '/cancellations' });
+            const user = userEvent.setup();
+            await user.click(await screen.findByTestId('export-masked'));
+            expect(screen.queryByTestId('export-full')).toBeNull();
+            await waitFor(() => expect(db.state.audit.at(-1)).toMatchObject({ actor: 'u-operator1', action: 'export', note: null, export: { resource: 'cancellations', full: false } }));
+        } finally {
+            URL.createObjectURL = createObjectURL;
+        }
+    });
+});

@@ -141,7 +141,7 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
             saveRequest: async record => void (await save([record])),
             async appendAudit(entry: AuditDraft) {
                 const written = await first<AuditEntry>(tx, SQL.appendAudit, [
-                    entry.at, entry.actor, entry.action, entry.requestKind, entry.requestId, entry.toStatus, JSON.stringify(entry.reasons), JSON.stringify(entry),
+                    entry.at, entry.actor, entry.action, entry.requestKind ?? '', entry.requestId, entry.toStatus, JSON.stringify(entry.reasons), JSON.stringify(entry),
                 ], 'entry');
                 return written!;
             },
