@@ -1,3 +1,4 @@
+import type { UnusualAccessSettings } from '../../src/domain/accessReview';
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { Store } from '../store/store';
@@ -30,6 +31,8 @@ export interface AppConfig {
     maxBodyBytes?: number;
     /** The most rows one CSV export may hold (EXPORT_MAX_ROWS, 10,000, by default): a larger one answers 400. */
     exportMaxRows?: number;
+    /** When an operator's access is flagged on the dashboard (DEFAULT_UNUSUAL_ACCESS by default). */
+    unusualAccess?: UnusualAccessSettings;
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;

@@ -1,9 +1,10 @@
+import { DEFAULT_UNUSUAL_ACCESS } from '../../src/domain/accessReview';
 import type { AppConfig } from './deps';
 
 // The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
 // server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
 
-export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'exportMaxRows'>;
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'exportMaxRows' | 'unusualAccess'>;
 
 /** A setting that cannot be meant; the message starts with the variable's name. */
 export class HttpSettingError extends Error {
@@ -47,6 +48,22 @@ export function httpSettingsFromEnv(env: Record<string, string | undefined>, def
         const rows = Number(exportMax);
         if (!(Number.isSafeInteger(rows) && rows > 0)) throw new HttpSettingError('API_EXPORT_MAX_ROWS', `must be a whole number of rows > 0, not "${exportMax}"`);
         settings.exportMaxRows = rows;
+    }
+    const perDecision = value('API_UNUSUAL_OPENS_PER_DECISION');
+    const minOpens = value('API_UNUSUAL_MIN_OPENS');
+    if (perDecision !== undefined || minOpens !== undefined) {
+        const access = { ...DEFAULT_UNUSUAL_ACCESS, ...settings.unusualAccess };
+        if (perDecision !== undefined) {
+            const ratio = Number(perDecision);
+            if (!(Number.isFinite(ratio) && ratio > 0)) throw new HttpSettingError('API_UNUSUAL_OPENS_PER_DECISION', `must be a number > 0, not "${perDecision}"`);
+            access.opensPerDecision = ratio;
+        }
+        if (minOpens !== undefined) {
+            const count = Number(minOpens);
+            if (!(Number.isSafeInteger(count) && count > 0)) throw new HttpSettingError('API_UNUSUAL_MIN_OPENS', `must be a whole number > 0, not "${minOpens}"`);
+            access.minOpens = count;
+        }
+        settings.unusualAccess = access;
     }
     const publicUrl = value('API_PUBLIC_URL');
     if (publicUrl !== undefined) {

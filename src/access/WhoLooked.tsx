@@ -1,5 +1,6 @@
 import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Loading, Title, useGetList, useTranslate } from 'react-admin';
 import type { Operator } from '../domain/types';
 import { AccessTable } from './AccessTable';
@@ -25,13 +26,15 @@ function CustomerAccess() {
 
 function OperatorAccess() {
     const translate = useTranslate();
-    const [operatorId, setOperatorId] = useState('');
+    // The dashboard's unusual-access flags link here with ?operator=<id>.
+    const [params] = useSearchParams();
+    const [operatorId, setOperatorId] = useState(params.get('operator') ?? '');
     const { data: operators = [] } = useGetList<Operator>('operators', { pagination: { page: 1, perPage: 100 } });
     const { data, isFetching, error } = useOperatorAccess(operatorId);
     return (
         <Stack spacing={2}>
             <Typography variant="subtitle1" component="h2">{translate('app.access.by_operator')}</Typography>
-            <TextField select size="small" label={translate('app.access.operator')} value={operatorId} onChange={e => setOperatorId(e.target.value)} sx={{ maxWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-operator' } }}>
+            <TextField select size="small" label={translate('app.access.operator')} value={operators.some(op => op.id === operatorId) ? operatorId : ''} onChange={e => setOperatorId(e.target.value)} sx={{ maxWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-operator' } }}>
                 {operators.map(op => <MenuItem key={op.id} value={op.id}>{op.name}</MenuItem>)}
             </TextField>
             {error && <Alert severity="error">{translate('app.errors.unexpected')}</Alert>}

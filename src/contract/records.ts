@@ -166,6 +166,8 @@ export const stats = z.object({
     queues: z.object({ verification: queueHealth, cancellation: queueHealth }),
     team: z.array(operatorStats),
     reasons: z.array(z.object({ id: z.string(), kind: requestKind, count: z.int() })),
+    /** Unusual access in the range, one per operator (src/domain/accessReview.ts, docs/api.md §6.7). */
+    access: z.array(z.object({ operatorId: z.string(), opened: z.int(), decisions: z.int(), revealsOutsideOwn: z.int(), unusual: z.boolean() })),
 });
 
 export const qualitySample = z.object({

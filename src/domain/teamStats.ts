@@ -72,8 +72,9 @@ interface Tally {
  *   of the median.
  * - Quality figures count every quality review of the operator, whatever the range.
  * - Reasons: the reason codes of the `reject` entries in the range, most used first (ties by kind, then code).
+ * - Unusual access (`access`) is added by the API from the access entries (server/http/accessFigures.ts).
  */
-export function computeStats({ audit, requests, operators, qualityReviews, range, now, sla = DEFAULT_SLA }: TeamStatsInput): Stats {
+export function computeStats({ audit, requests, operators, qualityReviews, range, now, sla = DEFAULT_SLA }: TeamStatsInput): Omit<Stats, 'access'> {
     const days = daysOf(range);
     // Audit instants are ISO UTC strings: their first 10 characters are their UTC day, so no entry needs parsing to be placed.
     const dayIndex = new Map(days.map((day, index) => [day, index]));

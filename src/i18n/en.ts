@@ -225,6 +225,10 @@ export const en = {
             reasons: 'Reasons most used',
             count: 'Count',
             decisions_per_day: 'Decisions per operator per day',
+            unusual_access: 'Unusual access',
+            unusual_none: 'No operator opened unusually many requests or revealed outside their own decisions in this range.',
+            unusual_opened: 'opened %{opened} requests, decided %{decisions}',
+            unusual_reveals: 'one reveal outside their own decisions |||| %{smart_count} reveals outside their own decisions',
         },
         audit: {
             system: 'System',

@@ -227,6 +227,10 @@ export const zh: AppMessages = {
             reasons: '最常用的驳回原因',
             count: '次数',
             decisions_per_day: '每位审核员每日决定数',
+            unusual_access: '异常查看',
+            unusual_none: '此时间段内没有审核员打开异常多的申请，也没有在自己审核的申请之外查看身份信息。',
+            unusual_opened: '打开 %{opened} 个申请，审核 %{decisions} 个',
+            unusual_reveals: '在自己审核的申请之外查看身份信息 %{smart_count} 次',
         },
         audit: {
             system: '系统',

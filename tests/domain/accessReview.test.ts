@@ -34,6 +34,16 @@ describe('unusual access', () => {
         expect(unusualAccess([entry('u-operator1', 'reveal', 'V-2')], new Map(), requests, ['u-operator1'])[0]).toMatchObject({ revealsOutsideOwn: 1, unusual: true });
     });
 
+    it('claims count as opens (the holder sees the request whole): claiming and releasing without deciding is flagged', () => {
+        const entries = Array.from({ length: 10 }, (_, i) => entry('u-operator2', i % 2 ? 'claim' : 'release', `V-${300 + Math.floor(i / 2)}`));
+        expect(unusualAccess(entries, new Map(), requests, ['u-operator2'])[0]).toMatchObject({ opened: 5, unusual: false });
+        const more = Array.from({ length: 10 }, (_, i) => entry('u-operator2', 'claim', `V-${400 + i}`));
+        expect(unusualAccess(more, new Map([['u-operator2', 3]]), requests, ['u-operator2'])[0]).toMatchObject({ opened: 10, decisions: 3, unusual: true });
+        expect(unusualAccess(more, new Map([['u-operator2', 4]]), requests, ['u-operator2'])[0]).toMatchObject({ opened: 10, decisions: 4, unusual: false });
+        expect(unusualAccess(more, new Map([['u-operator2', 4]]), requests, ['u-operator2'], { opensPerDecision: 2, minOpens: 10 })[0]).toMatchObject({ unusual: true });
+        expect(unusualAccess(more, new Map(), requests, ['u-operator2'], { opensPerDecision: 3, minOpens: 11 })[0]!.unusual).toBe(false);
+    });
+
     it('a few opens without decisions are not flagged (a new operator reading the queue)', () => {
         const entries = Array.from({ length: 5 }, (_, i) => entry('u-operator2', 'view', `V-${200 + i}`));
         expect(unusualAccess(entries, new Map(), requests, ['u-operator2'])[0]!.unusual).toBe(false);

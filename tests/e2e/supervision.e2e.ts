@@ -68,8 +68,10 @@ describe('supervision, end to end', () => {
         await page.getByLabel('Who').click();
         await page.getByRole('option', { name: '林晓 Lin Xiao' }).click();
         await page.getByLabel('From').fill(await localMinute(page, started));
-        // Three decisions, and four claims: after the last decision the next request opened by itself.
-        await expect.poll(() => page.locator('tbody tr').count()).toBe(7);
+        // Three decisions, and four claims: after the last decision the next request opened by itself. A resubmission's holder
+        // also reads the attempt before it whole: that is a view entry (docs/api.md §6.10), not counted here.
+        const notViews = async () => (await page.locator('tbody tr').allTextContents()).filter(row => !row.includes('Viewed identity data')).length;
+        await expect.poll(notViews).toBe(7);
         await screenshot(page, 'audit-en');
         const rows = await page.locator('tbody tr').allTextContents();
         for (const id of decided) expect(rows.filter(row => row.includes(id))).toHaveLength(2);
@@ -78,7 +80,8 @@ describe('supervision, end to end', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-masked').click()]);
         const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
         expect(csv[0]).toBe('id,at,actor,action,requestKind,requestId,fromStatus,toStatus,reasons,note,assignee');
-        expect(csv).toHaveLength(8);
+        expect(csv.slice(1).filter(line => !line.includes(',view,'))).toHaveLength(7);
+        expect(csv).toHaveLength(1 + (await page.locator('tbody tr').count()));
         expect(csv.slice(1).every(line => line.includes(',u-operator1,'))).toBe(true);
         expect(csv.filter(line => line.includes(',reject,verification,'))).toHaveLength(1);
 

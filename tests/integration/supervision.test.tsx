@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../mocks/seed/seed';
@@ -254,5 +255,25 @@ describe('exports by the server', () => {
         } finally {
             URL.createObjectURL = createObjectURL;
         }
+    });
+});
+
+describe('unusual access on the dashboard', () => {
+    it('lists the operators the API flags, with their figures, each linking to what they opened in who-looked', async () => {
+        // The API computes the flags (tests/contract/accessFlags.test.ts); here its answer flags operator2 for the console to show.
+        const real = await (await apiAs('supervisor1'))('GET', '/stats');
+        const flagged = { ...real, access: real.access.map((row: { operatorId: string }) => (row.operatorId === 'u-operator2' ? { ...row, opened: 31, decisions: 4, revealsOutsideOwn: 1, unusual: true } : { ...row, unusual: false })) };
+        server.use(http.get(`${API_URL}/stats`, () => HttpResponse.json(flagged)));
+        await signIn('supervisor1');
+        renderConsole({ path: '/' });
+        const card = await screen.findByTestId('unusual-access');
+        const name = OPERATORS.find(op => op.id === 'u-operator2')!.name;
+        const link = await within(card).findByRole('link', { name });
+        expect(within(card).getByText(/opened 31 requests, decided 4 · one reveal outside their own decisions/)).toBeInTheDocument();
+        expect(within(card).queryByRole('link', { name: OPERATORS.find(op => op.id === 'u-operator1')!.name })).toBeNull();
+        const user = userEvent.setup();
+        await user.click(link);
+        await waitFor(() => expect(window.location.hash).toBe('#/who-looked?operator=u-operator2'));
+        expect(await screen.findByTestId('access-operator')).toHaveValue('u-operator2');
     });
 });
