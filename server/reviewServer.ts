@@ -3,6 +3,7 @@ import { argon2Passwords } from './accounts/passwords';
 import type { ServerConfig } from './config/config';
 import { openDatabase, prepareDatabase, type DatabaseOptions } from './database';
 import { createApp, type ReviewApi } from './http/app';
+import { purgeExpiredIdentity } from './http/retention';
 import { serve } from './node/serve';
 import type { Store } from './store/store';
 import { demoDocuments } from './store/postgres/demoDocuments';
@@ -18,6 +19,8 @@ export interface ReviewServerOptions extends Partial<Omit<DatabaseOptions, 'now'
     sla?: SlaCalendar;
     /** In tests: a database already open (several servers on one embedded database); the server leaves it open. */
     db?: Executor;
+    /** false: no retention job on a timer (tests run it with `purge()` on their clock). */
+    retentionJob?: boolean;
 }
 
 export interface ReviewServer {
@@ -26,12 +29,17 @@ export interface ReviewServer {
     store: Store;
     db: Executor;
     api: ReviewApi;
+    /** Runs the retention job once (it also runs at start and every RETENTION_INTERVAL_MS); the number of requests purged. */
+    purge(): Promise<number>;
     close(): Promise<void>;
 }
 
-export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store } {
+/** How often the retention job runs on a server. */
+export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+
+export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store; purge: () => Promise<number> } {
     const store = createPostgresStore(db, { sla });
-    const api = createApp({
+    const deps = {
         store,
         now,
         config: {
@@ -39,9 +47,10 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
             fourEyesThresholdIdr: config.fourEyesThresholdIdr, sla, loginThrottle: config.loginThrottle, trustProxy: config.trustProxy, ...config.http,
         },
         passwords: argon2Passwords,
+        // Where uploaded documents' storage plugs in: a DocumentSource whose purgeDocuments deletes them (server/http/deps.ts).
         documents: demoDocuments(db),
-    });
-    return { api, store };
+    };
+    return { api: createApp(deps), store, purge: () => purgeExpiredIdentity(deps) };
 }
 
 export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
@@ -51,13 +60,22 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
     if (shared) await prepareDatabase(shared, config, { now: now(), sla });
     const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });
     const closeDb = () => (shared ? Promise.resolve() : db.close());
-    const { api, store } = createReviewApi(db, config, now, sla);
+    const { api, store, purge } = createReviewApi(db, config, now, sla);
     try {
         const served = await serve(api.fetch, { port: config.port, host: config.host });
+        // The retention job: at start and every hour; a failed run is logged and tried again at the next.
+        const runPurge = () => purge().then(count => {
+            if (count > 0) console.log(`retention: purged the identity data of ${count} request(s)`);
+        }, error => console.error('[retention] purge failed', error));
+        let running = options.retentionJob === false ? Promise.resolve() : runPurge();
+        const timer = options.retentionJob === false ? undefined : setInterval(() => { running = running.then(runPurge); }, RETENTION_INTERVAL_MS);
+        timer?.unref();
         return {
-            url: `${served.origin}/api`, store, db, api,
+            url: `${served.origin}/api`, store, db, api, purge,
             close: async () => {
+                clearInterval(timer);
                 await served.close();
+                await running;
                 await closeDb();
             },
         };

@@ -1,4 +1,5 @@
 import type { UnusualAccessSettings } from '../../src/domain/accessReview';
+import type { RetentionSettings } from '../../src/domain/retention';
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { Store } from '../store/store';
@@ -33,6 +34,8 @@ export interface AppConfig {
     exportMaxRows?: number;
     /** When an operator's access is flagged on the dashboard (DEFAULT_UNUSUAL_ACCESS by default). */
     unusualAccess?: UnusualAccessSettings;
+    /** How long documents and full identity data are kept after a decision (DEFAULT_RETENTION by default). */
+    retention?: RetentionSettings;
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;
@@ -51,6 +54,11 @@ export interface DocumentImage {
 export interface DocumentSource {
     /** The image `file` (e.g. "id-front.svg") of a request, or null when there is none. */
     image(requestId: string, file: string): Promise<DocumentImage | null>;
+    /**
+     * Deletes every stored document of a request (the retention job, docs/api.md §6.12); afterwards `image` finds none.
+     * Idempotent: the job calls it again for a request whose purge did not finish.
+     */
+    purgeDocuments(requestId: string): Promise<void>;
 }
 
 export interface AppDeps {

@@ -1,10 +1,11 @@
 import { DEFAULT_UNUSUAL_ACCESS } from '../../src/domain/accessReview';
+import { DEFAULT_RETENTION } from '../../src/domain/retention';
 import type { AppConfig } from './deps';
 
 // The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
 // server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
 
-export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'exportMaxRows' | 'unusualAccess'>;
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'exportMaxRows' | 'unusualAccess' | 'retention'>;
 
 /** A setting that cannot be meant; the message starts with the variable's name. */
 export class HttpSettingError extends Error {
@@ -64,6 +65,13 @@ export function httpSettingsFromEnv(env: Record<string, string | undefined>, def
             access.minOpens = count;
         }
         settings.unusualAccess = access;
+    }
+    for (const [name, key] of [['API_RETENTION_DAYS', 'days'], ['API_RETENTION_DISPUTE_DAYS', 'disputeDays']] as const) {
+        const text = value(name);
+        if (text === undefined) continue;
+        const days = Number(text);
+        if (!(Number.isSafeInteger(days) && days > 0)) throw new HttpSettingError(name, `must be a whole number of days > 0, not "${text}"`);
+        settings.retention = { ...DEFAULT_RETENTION, ...settings.retention, [key]: days };
     }
     const publicUrl = value('API_PUBLIC_URL');
     if (publicUrl !== undefined) {

@@ -8,7 +8,7 @@ export const REQUEST_STATUSES = ['pending', 'in_review', 'awaiting_second_approv
 export const ROLES = ['operator', 'supervisor'] as const;
 export const CUSTOMER_LANGUAGES = ['zh-CN', 'en'] as const;
 export const OUTCOMES = ['approved', 'rejected'] as const;
-export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal', 'export'] as const;
+export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal', 'export', 'purge'] as const;
 export const QUALITY_VERDICTS = ['agree', 'disagree'] as const;
 export const ERROR_CODES = [
     'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',

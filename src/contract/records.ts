@@ -39,6 +39,8 @@ export const requestBaseShape = {
     email: z.string(),
     /** true: identity data masked and no document URL (src/domain/identityMasking.ts); absent or false: the whole record. */
     identityMasked: z.optional(z.boolean()),
+    /** When the retention job deleted the documents and full identity data (docs/api.md §6.12); absent or null: not purged. */
+    identityPurgedAt: z.optional(z.nullable(instant)),
 };
 export const requestBase = z.object(requestBaseShape);
 

@@ -68,10 +68,10 @@ describe('supervision, end to end', () => {
         await page.getByLabel('Who').click();
         await page.getByRole('option', { name: '林晓 Lin Xiao' }).click();
         await page.getByLabel('From').fill(await localMinute(page, started));
-        // Three decisions, and four claims: after the last decision the next request opened by itself. A resubmission's holder
-        // also reads the attempt before it whole: that is a view entry (docs/api.md §6.10), not counted here.
-        const notViews = async () => (await page.locator('tbody tr').allTextContents()).filter(row => !row.includes('Viewed identity data')).length;
-        await expect.poll(notViews).toBe(7);
+        // Three decisions, each after its claim; the console also claims ahead while the operator decides (docs/api.md §7),
+        // and a resubmission's holder reads the attempt before it (a view entry): those rows are not counted exactly.
+        const rowsOf = async () => (await page.locator('tbody tr').allTextContents());
+        await expect.poll(async () => { const shown = await rowsOf(); return decided.every(id => shown.filter(row => row.includes(id)).length === 2) && shown.every(row => row.includes('林晓 Lin Xiao')); }).toBe(true);
         await screenshot(page, 'audit-en');
         const rows = await page.locator('tbody tr').allTextContents();
         for (const id of decided) expect(rows.filter(row => row.includes(id))).toHaveLength(2);
@@ -80,7 +80,6 @@ describe('supervision, end to end', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-masked').click()]);
         const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
         expect(csv[0]).toBe('id,at,actor,action,requestKind,requestId,fromStatus,toStatus,reasons,note,assignee');
-        expect(csv.slice(1).filter(line => !line.includes(',view,'))).toHaveLength(7);
         expect(csv).toHaveLength(1 + (await page.locator('tbody tr').count()));
         expect(csv.slice(1).every(line => line.includes(',u-operator1,'))).toBe(true);
         expect(csv.filter(line => line.includes(',reject,verification,'))).toHaveLength(1);
