@@ -95,12 +95,17 @@ describe('a decision with auto-advance', () => {
         const heldBefore = db.state.verifications.filter(v => v.assignee === 'u-operator1').length;
         await user.keyboard('a');
         await screen.findByRole('dialog', { name: `Approve ${id}?` });
+        sent.length = 0;
         await user.keyboard('{Enter}');
         await waitFor(() => expect(verification(id).status).toBe('approved'));
         await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
         expect(screenRequestId()).toBe(id);
+        // The decision's answer (masked: I hold the request no more) is shown as it is, not fetched again; the
+        // timeline is, once the answer is in.
+        await waitFor(() => expect(sent).toContain('GET /audit'));
+        expect(sent).not.toContain(`GET /verifications/${id}`);
         expect(db.state.verifications.filter(v => v.assignee === 'u-operator1' && v.status === 'in_review').length).toBe(heldBefore - 1);
-        expect(sent.filter(line => line.includes('claim-next'))).toHaveLength(1);
+        expect(sent.filter(line => line.includes('claim-next'))).toEqual([]);
     });
 });
 
