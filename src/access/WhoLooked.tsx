@@ -16,7 +16,7 @@ function CustomerAccess() {
             <Typography variant="subtitle1" component="h2">{translate('app.access.by_customer')}</Typography>
             <Stack direction="row" spacing={1}>
                 <TextField size="small" label={translate('app.access.customer')} value={text} onChange={e => setText(e.target.value)} sx={{ minWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-customer' } }} />
-                <Button type="submit" variant="outlined">{translate('app.access.look')}</Button>
+                <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{translate('app.access.look')}</Button>
             </Stack>
             {error && <Alert severity="error">{translate('app.errors.unexpected')}</Alert>}
             {isFetching ? <Loading /> : data && <AccessTable entries={data} label={translate('app.access.by_customer')} />}
