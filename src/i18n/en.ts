@@ -368,6 +368,7 @@ export const en = {
             reveal_title: 'Show the identity data of %{id}',
             reveal_explained: 'Say why you need it. The whole record is shown to you for 15 minutes, and the audit trail keeps who asked, when and why.',
             purpose: 'Purpose',
+            purged_notice: 'The documents and identity data of this request were deleted on %{when}, as the retention rule says; the decision and its trail are kept.',
         },
         language: {
             'zh-CN': 'Chinese',

@@ -370,6 +370,7 @@ export const zh: AppMessages = {
             reveal_title: '查看 %{id} 的身份信息',
             reveal_explained: '请说明用途。完整记录将向您显示 15 分钟，审计记录会保存查看人、时间和原因。',
             purpose: '用途',
+            purged_notice: '根据保留期限规定，此申请的证件和身份信息已于 %{when} 删除；审核结果和审计记录仍保留。',
         },
         language: {
             'zh-CN': '中文',

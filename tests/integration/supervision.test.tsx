@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../mocks/seed/seed';
 import { addDays, dayOf } from '../../src/domain/dayRange';
+import { purgeIdentity } from '../../src/domain/retention';
 import type { Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 import { callWith, signInThroughApi } from '../support/session';
@@ -275,5 +276,19 @@ describe('unusual access on the dashboard', () => {
         await user.click(link);
         await waitFor(() => expect(window.location.hash).toBe('#/who-looked?operator=u-operator2'));
         expect(await screen.findByTestId('access-operator')).toHaveValue('u-operator2');
+    });
+});
+
+describe('a request whose identity data was purged (retention)', () => {
+    it('says when its documents and identity data were deleted, and offers nothing to reveal', async () => {
+        const index = db.state.verifications.findIndex(v => v.status === 'approved');
+        const record = db.state.verifications[index]!;
+        db.state.verifications[index] = purgeIdentity(record, TEST_NOW);
+        db.reindex();
+        await signIn('supervisor1');
+        renderConsole({ path: `/verifications/${record.id}/show` });
+        expect(await screen.findByTestId('identity-purged')).toHaveTextContent(/were deleted on .*as the retention rule says/);
+        expect(screen.queryByTestId('reveal-identity')).toBeNull();
+        expect(screen.queryByText(record.idNumber)).toBeNull();
     });
 });
