@@ -283,7 +283,7 @@ describe('a request whose identity data was purged (retention)', () => {
     it('says when its documents and identity data were deleted, and offers nothing to reveal', async () => {
         const index = db.state.verifications.findIndex(v => v.status === 'approved');
         const record = db.state.verifications[index]!;
-        db.state.verifications[index] = purgeIdentity(record, TEST_NOW);
+        db.state.verifications[index] = purgeIdentity(record, TEST_NOW) as Verification;
         db.reindex();
         await signIn('supervisor1');
         renderConsole({ path: `/verifications/${record.id}/show` });
