@@ -55,6 +55,8 @@ export function createMockApi(db: Db, overrides: Partial<AppConfig> = {}): MockA
             const request = db.findAny(requestId);
             const traits = db.state.documentTraits[requestId];
             return request && traits ? { request, traits } : null;
+        }, async requestId => {
+            delete db.state.documentTraits[requestId];
         }),
         // Re-seeding waits for the transactions under way, like any other write.
         resetDemo: () => store.transaction(async () => db.reset()),

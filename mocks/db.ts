@@ -18,7 +18,7 @@ export interface DbState {
     /** Quality sampling (mocks/api/quality.ts), in creation order; empty after seeding. */
     qualitySamples: QualitySample[];
     qualityReviews: QualityReview[];
-    /** The customer notices' outbox (docs/api.md §6.11), in creation order; empty after seeding. */
+    /** The customer notices' outbox (docs/api.md §6.12), in creation order; empty after seeding. */
     notices: Notice[];
     sessions: Record<string, Session>;
 }

@@ -30,12 +30,15 @@ function draw(request: ReviewRequest, traits: DocumentTraits, name: string): str
     }
 }
 
-export function generatedDocuments(facts: DocumentFacts): DocumentSource {
+export function generatedDocuments(facts: DocumentFacts, purge: (requestId: string) => Promise<void> = async () => undefined): DocumentSource {
     return {
         async image(requestId, file) {
             const name = /^(id-front|id-back|selfie)\.svg$/.exec(file)?.[1];
             const found = name ? await facts(requestId) : null;
+            // A purged record has nothing left to draw from (docs/api.md §6.12).
+            if (found?.request.identityPurgedAt) return null;
             return found && name ? { body: draw(found.request, found.traits, name), contentType: 'image/svg+xml' } : null;
         },
+        purgeDocuments: purge,
     };
 }

@@ -4,10 +4,15 @@ import { startReviewServer } from './reviewServer';
 
 // npm run server: the review server from the environment (README "Run it for real"; settings in server/config/config.ts).
 // npm run server -- accounts ...: the accounts command (server/accounts/accountsCommand.ts) on the same database.
+// npm run server -- purge: the retention job once (server/purgeCommand.ts).
 
 if (process.argv[2] === 'accounts') {
     const { runAccountsCommand } = await import('./accounts/accountsCommand');
     process.exit(await runAccountsCommand(process.argv.slice(3)));
+}
+if (process.argv[2] === 'purge') {
+    const { runPurgeCommand } = await import('./purgeCommand');
+    process.exit(await runPurgeCommand());
 }
 
 function refuse(message: string): never {

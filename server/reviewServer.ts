@@ -6,6 +6,7 @@ import { createApp, type ReviewApi } from './http/app';
 import { join } from 'node:path';
 import { fileTransport } from './notices/fileTransport';
 import { createNoticeSender, type NoticeSender, type NoticeTransport } from './notices/sender';
+import { purgeExpiredIdentity } from './http/retention';
 import { serve } from './node/serve';
 import { databaseNumberRelease, type DemoNumberRelease } from './billing/numberRelease';
 import type { AppDeps } from './http/deps';
@@ -30,6 +31,8 @@ export interface ReviewServerOptions extends Partial<Omit<DatabaseOptions, 'now'
     noticeTransport?: NoticeTransport;
     /** false: no sending loop (tests call `notices.runOnce()` on their own clock). Default: on. */
     sendNotices?: boolean;
+    /** false: no retention job on a timer (tests run it with `purge()` on their clock). */
+    retentionJob?: boolean;
 }
 
 export interface ReviewServer {
@@ -46,10 +49,15 @@ export interface ReviewServer {
     releases: { run(): Promise<{ released: number; failed: number }> };
     /** The outbox's sender (its loop runs unless `sendNotices` is false). */
     notices: NoticeSender;
+    /** Runs the retention job once (it also runs at start and every RETENTION_INTERVAL_MS); the number of requests purged. */
+    purge(): Promise<number>;
     close(): Promise<void>;
 }
 
-export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store; accountFacts: AccountFactsSource; demoAccountFacts: DemoAccountFacts; demoNumberRelease: DemoNumberRelease; deps: AppDeps } {
+/** How often the retention job runs on a server. */
+export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+
+export function createReviewApi(db: Executor, config: ServerConfig, now: () => Date, sla: SlaCalendar = config.sla): { api: ReviewApi; store: Store; accountFacts: AccountFactsSource; demoAccountFacts: DemoAccountFacts; demoNumberRelease: DemoNumberRelease; deps: AppDeps; purge: () => Promise<number> } {
     const store = createPostgresStore(db, { sla });
     const demoAccountFacts = databaseAccountFacts(db);
     // A real billing system when configured; else the demo's, in the database.
@@ -66,10 +74,11 @@ export function createReviewApi(db: Executor, config: ServerConfig, now: () => D
             releaseRetry: { retryBaseMs: config.notices.retryBaseMs, retryMaxMs: config.notices.retryMaxMs },
         },
         passwords: argon2Passwords,
+        // The demo's drawn documents; uploads are in documentStorage (the retention job deletes both).
         documents: demoDocuments(db),
         documentStorage: diskDocumentStorage(join(config.dataDir, 'documents')),
     };
-    return { api: createApp(deps), store, accountFacts, demoAccountFacts, demoNumberRelease, deps };
+    return { api: createApp(deps), store, accountFacts, demoAccountFacts, demoNumberRelease, deps, purge: () => purgeExpiredIdentity(deps) };
 }
 
 export async function startReviewServer(config: ServerConfig, options: ReviewServerOptions = {}): Promise<ReviewServer> {
@@ -79,7 +88,7 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
     if (shared) await prepareDatabase(shared, config, { now: now(), sla });
     const db = shared ?? await openDatabase(config, { ...options, now: now(), sla });
     const closeDb = () => (shared ? Promise.resolve() : db.close());
-    const { api, store, demoAccountFacts, demoNumberRelease, deps } = createReviewApi(db, config, now, sla);
+    const { api, store, demoAccountFacts, demoNumberRelease, deps, purge } = createReviewApi(db, config, now, sla);
     // Number releases that failed are tried again on the sender's interval, each when its backoff is over.
     const releases = { run: () => retryDueReleases(deps) };
     let releaseTimer: ReturnType<typeof setInterval> | null = null;
@@ -97,13 +106,22 @@ export async function startReviewServer(config: ServerConfig, options: ReviewSer
             }, config.notices.intervalMs);
             releaseTimer.unref?.();
         }
+        // The retention job: at start and every hour; a failed run is logged and tried again at the next.
+        const runPurge = () => purge().then(count => {
+            if (count > 0) console.log(`retention: purged the identity data of ${count} request(s)`);
+        }, error => console.error('[retention] purge failed', error));
+        let running = options.retentionJob === false ? Promise.resolve() : runPurge();
+        const timer = options.retentionJob === false ? undefined : setInterval(() => { running = running.then(runPurge); }, RETENTION_INTERVAL_MS);
+        timer?.unref();
         return {
-            url: `${served.origin}/api`, store, db, api, notices, demoAccountFacts, demoNumberRelease, releases,
+            url: `${served.origin}/api`, store, db, api, notices, demoAccountFacts, demoNumberRelease, releases, purge,
             close: async () => {
+                clearInterval(timer);
                 await notices.stop();
                 if (releaseTimer) clearInterval(releaseTimer);
                 await releasing;
                 await served.close();
+                await running;
                 await closeDb();
             },
         };

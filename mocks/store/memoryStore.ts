@@ -3,6 +3,7 @@ import { rangeBounds, type DayRange } from '../../src/domain/dayRange';
 import { auditPredicate } from '../../src/domain/lists/audit';
 import { noticePredicate } from '../../src/domain/lists/notices';
 import { noticeId } from '../../src/domain/notices';
+import { isPurgeDue } from '../../src/domain/retention';
 import { pageOf } from '../../src/domain/lists/page';
 import { qualityReviewPredicate, qualitySamplePredicate } from '../../src/domain/lists/quality';
 import { requestPredicate, type RequestListQuery } from '../../src/domain/lists/requests';
@@ -125,6 +126,12 @@ export function createMemoryStore(db: Db): Store {
                 for (const record of inReview.map(current)) if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
                 for (const record of byDue.map(current)) if (isClaimCandidate(record, viewerId, exclude)) return record;
                 return null;
+            },
+            async lockPurgeDue(decidedBefore, disputeBefore, limit) {
+                const all = [...db.state.verifications, ...db.state.cancellations].map(current);
+                const disputed = new Set(all.map(record => record.previousId).filter((id): id is string => id !== null));
+                return all.filter(record => isPurgeDue(record, disputed.has(record.id), { decidedBefore, disputeBefore }))
+                    .sort((a, b) => (a.decidedAt! < b.decidedAt! ? -1 : a.decidedAt! > b.decidedAt! ? 1 : a.id < b.id ? -1 : 1)).slice(0, limit);
             },
             async lockExpiredClaims(now) {
                 if (!(await reads.hasExpiredClaims(now))) return [];

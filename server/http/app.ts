@@ -8,6 +8,7 @@ import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
 import { files } from './routes/files';
 import { intake } from './routes/intake';
+import { exports } from './routes/exports';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
 import { notices } from './routes/notices';
 import { quality } from './routes/quality';
@@ -39,6 +40,8 @@ export function createApp(given: AppDeps): ReviewApi {
     openApi(app, deps);
     demoReset(app, deps);
     auth(app, deps);
+    // Before the reads: `GET /{resource}/export` must not be taken for a request or an audit entry named "export".
+    exports(app, deps);
     for (const kind of ['verification', 'cancellation'] as const) {
         // Actions first: `POST /{resource}/claim-next` must not be taken for a write to an id named "claim-next".
         requestActions(app, deps, kind);

@@ -1,3 +1,5 @@
+import type { UnusualAccessSettings } from '../../src/domain/accessReview';
+import type { RetentionSettings } from '../../src/domain/retention';
 import type { SlaCalendar } from '../../src/domain/sla';
 import type { LoginThrottleSettings } from '../accounts/loginThrottle';
 import type { AccountFactsSource } from '../billing/accountFacts';
@@ -31,6 +33,12 @@ export interface AppConfig {
     allowedOrigins?: readonly string[];
     /** The largest request body, in bytes (1 MiB by default, guard.ts). */
     maxBodyBytes?: number;
+    /** The most rows one CSV export may hold (EXPORT_MAX_ROWS, 10,000, by default): a larger one answers 400. */
+    exportMaxRows?: number;
+    /** When an operator's access is flagged on the dashboard (DEFAULT_UNUSUAL_ACCESS by default). */
+    unusualAccess?: UnusualAccessSettings;
+    /** How long documents and full identity data are kept after a decision (DEFAULT_RETENTION by default). */
+    retention?: RetentionSettings;
     /** Where clients reach this API, e.g. "https://review.example.com": document URLs start with it. Default: the
      * origin the request was received on (the listening socket's, never the request's Host). */
     publicUrl?: string;
@@ -55,6 +63,11 @@ export interface DocumentImage {
 export interface DocumentSource {
     /** The image `file` (e.g. "id-front.svg") of a request, or null when there is none. */
     image(requestId: string, file: string): Promise<DocumentImage | null>;
+    /**
+     * Deletes every stored document of a request (the retention job, docs/api.md §6.14); afterwards `image` finds none.
+     * Idempotent: the job calls it again for a request whose purge did not finish.
+     */
+    purgeDocuments(requestId: string): Promise<void>;
 }
 
 export interface AppDeps {

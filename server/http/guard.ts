@@ -47,7 +47,7 @@ export function refuseBeforeRouting(request: Request, config: AppConfig): Respon
 const CORS_HEADERS: Readonly<Record<string, string>> = {
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range, Idempotency-Key, X-Intake-Key',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'Access-Control-Expose-Headers': 'Content-Range, Total-Estimated, Idempotent-Replay, Date',
+    'Access-Control-Expose-Headers': 'Content-Range, Total-Estimated, Idempotent-Replay, Date, Content-Disposition, Export-Rows',
 };
 
 /** Nothing in an API answer is a page to render, frame or cache; document images set their own policy and caching. */

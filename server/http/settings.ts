@@ -1,9 +1,11 @@
+import { DEFAULT_UNUSUAL_ACCESS } from '../../src/domain/accessReview';
+import { DEFAULT_RETENTION } from '../../src/domain/retention';
 import type { AppConfig } from './deps';
 
 // The HTTP app's deployment settings from environment variables, for whatever serves it (`npm run api`, the review
 // server). Unset variables keep the caller's defaults; a value that cannot be meant is refused at start.
 
-export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'intakeKeys' | 'documentSecret'>;
+export type HttpSettings = Pick<AppConfig, 'demo' | 'allowedOrigins' | 'maxBodyBytes' | 'publicUrl' | 'intakeKeys' | 'documentSecret' | 'exportMaxRows' | 'unusualAccess' | 'retention'>;
 
 /** A setting that cannot be meant; the message starts with the variable's name. */
 export class HttpSettingError extends Error {
@@ -16,7 +18,7 @@ const FLAG: Record<string, boolean> = { '1': true, true: true, on: true, yes: tr
 
 /**
  * API_DEMO (on/off), API_ALLOWED_ORIGINS (comma separated origins, or "*" in demo mode), API_MAX_BODY_BYTES (bytes),
- * API_PUBLIC_URL (where clients reach the API: document URLs start with it).
+ * API_PUBLIC_URL (where clients reach the API: document URLs start with it), API_EXPORT_MAX_ROWS (rows of one CSV export).
  */
 export function httpSettingsFromEnv(env: Record<string, string | undefined>, defaults: HttpSettings = {}): HttpSettings {
     const settings: HttpSettings = { ...defaults };
@@ -41,6 +43,35 @@ export function httpSettingsFromEnv(env: Record<string, string | undefined>, def
         const bytes = Number(max);
         if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new HttpSettingError('API_MAX_BODY_BYTES', `must be a whole number of bytes > 0, not "${max}"`);
         settings.maxBodyBytes = bytes;
+    }
+    const exportMax = value('API_EXPORT_MAX_ROWS');
+    if (exportMax !== undefined) {
+        const rows = Number(exportMax);
+        if (!(Number.isSafeInteger(rows) && rows > 0)) throw new HttpSettingError('API_EXPORT_MAX_ROWS', `must be a whole number of rows > 0, not "${exportMax}"`);
+        settings.exportMaxRows = rows;
+    }
+    const perDecision = value('API_UNUSUAL_OPENS_PER_DECISION');
+    const minOpens = value('API_UNUSUAL_MIN_OPENS');
+    if (perDecision !== undefined || minOpens !== undefined) {
+        const access = { ...DEFAULT_UNUSUAL_ACCESS, ...settings.unusualAccess };
+        if (perDecision !== undefined) {
+            const ratio = Number(perDecision);
+            if (!(Number.isFinite(ratio) && ratio > 0)) throw new HttpSettingError('API_UNUSUAL_OPENS_PER_DECISION', `must be a number > 0, not "${perDecision}"`);
+            access.opensPerDecision = ratio;
+        }
+        if (minOpens !== undefined) {
+            const count = Number(minOpens);
+            if (!(Number.isSafeInteger(count) && count > 0)) throw new HttpSettingError('API_UNUSUAL_MIN_OPENS', `must be a whole number > 0, not "${minOpens}"`);
+            access.minOpens = count;
+        }
+        settings.unusualAccess = access;
+    }
+    for (const [name, key] of [['API_RETENTION_DAYS', 'days'], ['API_RETENTION_DISPUTE_DAYS', 'disputeDays']] as const) {
+        const text = value(name);
+        if (text === undefined) continue;
+        const days = Number(text);
+        if (!(Number.isSafeInteger(days) && days > 0)) throw new HttpSettingError(name, `must be a whole number of days > 0, not "${text}"`);
+        settings.retention = { ...DEFAULT_RETENTION, ...settings.retention, [key]: days };
     }
     const publicUrl = value('API_PUBLIC_URL');
     if (publicUrl !== undefined) {

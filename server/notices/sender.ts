@@ -1,7 +1,7 @@
 import type { Notice } from '../../src/domain/types';
 import type { Store } from '../store/store';
 
-// Delivers the outbox (docs/api.md §6.11, §8a). A notice is claimed before it is sent (state `sending`, attempts + 1, a
+// Delivers the outbox (docs/api.md §6.12, §8a). A notice is claimed before it is sent (state `sending`, attempts + 1, a
 // claim that runs out at `nextAttemptAt`), in its own transaction, so two senders never send it at once; the outcome is
 // written after. A sender that dies between the two leaves it `sending`: once the claim runs out another run sends it
 // again, and the transport's write is keyed by the notice id, so the second send replaces the first instead of adding one.

@@ -98,6 +98,11 @@ export interface StoreWrites extends StoreReads {
     lockNextCandidate(kind: RequestKind, viewerId: string, exclude: ReadonlySet<string>): Promise<ReviewRequest | null>;
     /** The requests in review whose claim ran out by `now`, locked. */
     lockExpiredClaims(now: Date): Promise<ReviewRequest[]>;
+    /**
+     * Decided requests whose data is due for purging (src/domain/retention.ts), locked, oldest decision first, at most `limit`:
+     * not purged yet, decided before `decidedBefore`, and a rejection someone resubmitted only before `disputeBefore`.
+     */
+    lockPurgeDue(decidedBefore: string, disputeBefore: string, limit: number): Promise<ReviewRequest[]>;
     saveRequest(record: ReviewRequest): Promise<void>;
     appendAudit(entry: AuditDraft): Promise<AuditEntry>;
     createSession(token: string, session: Session): Promise<void>;

@@ -4,7 +4,7 @@ import { useGetList, useLocale, useTranslate } from 'react-admin';
 import type { AuditEntry, Operator } from '../domain/types';
 import { CustomerTextBlock } from '../common/CustomerText';
 
-/** Access entries: when, who, what (viewed or revealed), which request, and why (a reveal's purpose). */
+/** Access entries: when, who, what (viewed, revealed, exported), which request or export, and why (a reveal's or full export's purpose). */
 export function AccessTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
     const translate = useTranslate();
     const locale = useLocale();
@@ -24,7 +24,9 @@ export function AccessTable({ entries, label }: { entries: AuditEntry[]; label: 
                         <TableCell>{new Date(entry.at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</TableCell>
                         <TableCell>{nameOf(entry.actor)}</TableCell>
                         <TableCell>{translate(`app.audit.action.${entry.action}`)}</TableCell>
-                        <TableCell><Link to={`/${entry.requestKind}s/${encodeURIComponent(entry.requestId)}/show`}>{entry.requestId}</Link></TableCell>
+                        <TableCell>{entry.export
+                            ? translate('app.export.entry', { resource: translate(`resources.${entry.export.resource}.name`, { smart_count: 2 }), rows: entry.export.rows, masked: translate(entry.export.full ? 'app.export.entry_full' : 'app.export.entry_masked') })
+                            : <Link to={`/${entry.requestKind}s/${encodeURIComponent(entry.requestId)}/show`}>{entry.requestId}</Link>}</TableCell>
                         <TableCell><CustomerTextBlock value={entry.note ?? '—'} maxHeight="4em" /></TableCell>
                     </TableRow>
                 ))}

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Loading, Title, useGetList, useTranslate } from 'react-admin';
 import type { Operator } from '../domain/types';
 import { AccessTable } from './AccessTable';
@@ -15,7 +16,7 @@ function CustomerAccess() {
             <Typography variant="subtitle1" component="h2">{translate('app.access.by_customer')}</Typography>
             <Stack direction="row" spacing={1}>
                 <TextField size="small" label={translate('app.access.customer')} value={text} onChange={e => setText(e.target.value)} sx={{ minWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-customer' } }} />
-                <Button type="submit" variant="outlined">{translate('app.access.look')}</Button>
+                <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{translate('app.access.look')}</Button>
             </Stack>
             {error && <Alert severity="error">{translate('app.errors.unexpected')}</Alert>}
             {isFetching ? <Loading /> : data && <AccessTable entries={data} label={translate('app.access.by_customer')} />}
@@ -25,13 +26,15 @@ function CustomerAccess() {
 
 function OperatorAccess() {
     const translate = useTranslate();
-    const [operatorId, setOperatorId] = useState('');
+    // The dashboard's unusual-access flags link here with ?operator=<id>.
+    const [params] = useSearchParams();
+    const [operatorId, setOperatorId] = useState(params.get('operator') ?? '');
     const { data: operators = [] } = useGetList<Operator>('operators', { pagination: { page: 1, perPage: 100 } });
     const { data, isFetching, error } = useOperatorAccess(operatorId);
     return (
         <Stack spacing={2}>
             <Typography variant="subtitle1" component="h2">{translate('app.access.by_operator')}</Typography>
-            <TextField select size="small" label={translate('app.access.operator')} value={operatorId} onChange={e => setOperatorId(e.target.value)} sx={{ maxWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-operator' } }}>
+            <TextField select size="small" label={translate('app.access.operator')} value={operators.some(op => op.id === operatorId) ? operatorId : ''} onChange={e => setOperatorId(e.target.value)} sx={{ maxWidth: 320 }} slotProps={{ htmlInput: { 'data-testid': 'access-operator' } }}>
                 {operators.map(op => <MenuItem key={op.id} value={op.id}>{op.name}</MenuItem>)}
             </TextField>
             {error && <Alert severity="error">{translate('app.errors.unexpected')}</Alert>}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import { ACCESS_ACTIONS, openedNotDecided } from '../domain/accessReview';
+import { ACCESS_ACTIONS, LOOKED_ACTIONS, openedNotDecided } from '../domain/accessReview';
 import type { AuditEntry, ReviewRequest } from '../domain/types';
 
 const KINDS = ['verifications', 'cancellations'] as const;
@@ -23,14 +23,14 @@ export function useCustomerAccess(search: string) {
     });
 }
 
-/** What one operator opened (views and reveals) that they did not decide. */
+/** What one operator opened (views and reveals) that they did not decide, and what they exported. */
 export function useOperatorAccess(operatorId: string) {
     const dataProvider = useDataProvider();
     return useQuery<AuditEntry[]>({
         queryKey: ['who-looked', 'operator', operatorId],
         enabled: operatorId !== '',
         queryFn: async () => {
-            const { data: entries } = await dataProvider.getList<AuditEntry>('audit', { filter: { actor: operatorId, action: ACCESS_ACTIONS }, pagination: PAGE, sort: NEWEST });
+            const { data: entries } = await dataProvider.getList<AuditEntry>('audit', { filter: { actor: operatorId, action: LOOKED_ACTIONS }, pagination: PAGE, sort: NEWEST });
             const requests = new Map<string, ReviewRequest>();
             for (const kind of KINDS) {
                 const ids = [...new Set(entries.filter(entry => `${entry.requestKind}s` === kind).map(entry => entry.requestId))];

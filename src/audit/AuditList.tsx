@@ -1,10 +1,10 @@
-import { AutocompleteInput, DataTable, DateTimeInput, downloadCSV, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, useLocale, useTranslate, type Exporter } from 'react-admin';
+import { AutocompleteInput, DataTable, DateTimeInput, FilterButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar, useLocale, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import type { AuditEntry, Operator } from '../domain/types';
-import { auditCsv } from './auditCsv';
+import type { AuditEntry } from '../domain/types';
+import { ServerExportButton } from '../common/ServerExportButton';
 import { ListErrorState } from '../common/errors/ErrorState';
 
-const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal'];
+const ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal', 'export'];
 const actionChoices = ACTIONS.map(id => ({ id, name: `app.audit.action.${id}` }));
 const kindChoices = [{ id: 'verification', name: 'app.audit.kind.verification' }, { id: 'cancellation', name: 'app.audit.kind.cancellation' }];
 const outcomeChoices = [{ id: 'approved', name: 'app.status.approved' }, { id: 'rejected', name: 'app.status.rejected' }];
@@ -30,19 +30,15 @@ function useAuditFilters() {
 /** Every event the server wrote, newest first; supervisors only (the server refuses operators too). */
 export function AuditList() {
     const translate = useTranslate();
-    const exporter: Exporter<AuditEntry> = async (entries, fetchRelatedRecords) => {
-        const operators = await fetchRelatedRecords<Operator>(entries, 'actor', 'operators');
-        downloadCSV(await auditCsv(entries, operators, translate), 'audit');
-    };
     return (
-        <List error={<ListErrorState />} filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={exporter} storeKey={false}>
+        <List error={<ListErrorState />} filters={useAuditFilters()} empty={false} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false} storeKey={false} actions={<TopToolbar><FilterButton /><ServerExportButton resource="audit" /></TopToolbar>}>
             <DataTable<AuditEntry> bulkActionButtons={false} rowClick={false}>
                 <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
                 <DataTable.Col source="actor" disableSort render={entry => (entry.actor === 'system' ? translate('app.audit.system') : <ReferenceField source="actor" reference="operators" link={false}><TextField source="name" /></ReferenceField>)} />
                 <DataTable.Col source="action" render={entry => translate(`app.audit.action.${entry.action}`)} />
                 <DataTable.Col source="requestId" render={entry => entry.requestId} />
-                <DataTable.Col source="fromStatus" disableSort render={entry => translate(`app.status.${entry.fromStatus}`)} />
-                <DataTable.Col source="toStatus" disableSort render={entry => translate(`app.status.${entry.toStatus}`)} />
+                <DataTable.Col source="fromStatus" disableSort render={entry => (entry.fromStatus ? translate(`app.status.${entry.fromStatus}`) : '')} />
+                <DataTable.Col source="toStatus" disableSort render={entry => (entry.toStatus ? translate(`app.status.${entry.toStatus}`) : '')} />
                 <DataTable.Col source="reasons" disableSort render={entry => entry.reasons.join(', ')} />
                 <DataTable.Col source="note" disableSort render={entry => entry.note ?? ''} />
             </DataTable>

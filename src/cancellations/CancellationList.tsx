@@ -12,19 +12,17 @@ import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
 import { MaskedText } from '../common/MaskedText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';
-import { safeCsvExporter } from '../common/csvExport';
 
 const ownFilters = [
     <BooleanInput key="readyToApprove" source="readyToApprove" label="app.queue.ready_to_approve" />,
     <BooleanInput key="releasePending" source="releasePending" label="app.queue.release_pending" />,
 ];
-const exporter = safeCsvExporter('cancellations');
 
 export function CancellationList() {
     const idr = useIdr();
     const filters = [...useSharedQueueFilters(), ...ownFilters];
     return (
-        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={exporter} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
+        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={false} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="cancellations" />}>
             <DataTable<Cancellation> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="holderName" render={record => <CustomerText value={record.holderName} maxWidth={200} />} />

@@ -6,7 +6,7 @@ import { statusChoices } from './StatusChip';
 
 export function useSharedQueueFilters() {
     const translate = useTranslate();
-    // Customer notices the sender gave up on (docs/api.md §6.11): a supervisor's follow-up.
+    // Customer notices the sender gave up on (docs/api.md §6.12): a supervisor's follow-up.
     const { canAccess: supervisor } = useCanAccess({ resource: 'audit', action: 'list' });
     return [
         <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.queue.search')} sx={{ minWidth: 320 }} />,

@@ -32,7 +32,7 @@ export const qualityReviewFilter = z.strictObject({ id: anyValue, sampleId: anyV
 /** Reasons and operators: "" is a value here, not "no filter". */
 export const reasonFilter = z.strictObject({ id: anyValue, kind: anyValue, retry: anyValue });
 export const operatorFilter = z.strictObject({ id: anyValue, role: anyValue });
-/** GET /notices (docs/api.md §6.11). */
+/** GET /notices (docs/api.md §6.12). */
 export const noticeFilter = z.strictObject({
     id: anyValue, requestId: anyValue, channel: oneOrMany(z.enum(NOTICE_CHANNELS), 'invalid'), state: oneOrMany(z.enum(NOTICE_STATES), 'invalid'),
 });

@@ -6,13 +6,13 @@ import * as z from 'zod/mini';
 export const REQUEST_KINDS = ['verification', 'cancellation'] as const;
 export const REQUEST_STATUSES = ['pending', 'in_review', 'awaiting_second_approval', 'approved', 'rejected'] as const;
 export const ROLES = ['operator', 'supervisor'] as const;
-/** How a customer notice travels (docs/api.md §6.11). */
+/** How a customer notice travels (docs/api.md §6.12). */
 export const NOTICE_CHANNELS = ['email', 'sms'] as const;
 /** queued: waiting for (another) attempt; sending: claimed by a sender; sent; failed: given up after the last attempt. */
 export const NOTICE_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const CUSTOMER_LANGUAGES = ['zh-CN', 'en'] as const;
 export const OUTCOMES = ['approved', 'rejected'] as const;
-export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal'] as const;
+export const AUDIT_ACTIONS = ['claim', 'release', 'lapse', 'approve', 'reject', 'second_approve', 'send_back', 'reassign', 'quality_verdict', 'view', 'reveal', 'export', 'purge'] as const;
 export const QUALITY_VERDICTS = ['agree', 'disagree'] as const;
 export const ERROR_CODES = [
     'bad_request', 'invalid_reasons', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed',

@@ -39,6 +39,8 @@ export const requestBaseShape = {
     email: z.string(),
     /** true: identity data masked and no document URL (src/domain/identityMasking.ts); absent or false: the whole record. */
     identityMasked: z.optional(z.boolean()),
+    /** When the retention job deleted the documents and full identity data (docs/api.md §6.14); absent or null: not purged. */
+    identityPurgedAt: z.optional(z.nullable(instant)),
 };
 export const requestBase = z.object(requestBaseShape);
 
@@ -118,14 +120,25 @@ export const auditEntry = z.object({
     /** An operator id, or "system" for a lapse. */
     actor: z.string(),
     action: auditAction,
-    requestKind,
+    /** null only on `export` entries (an export is about no one request). */
+    requestKind: z.nullable(requestKind),
+    /** On `export` entries: the resource exported (`verifications`, `cancellations`, `audit`). */
     requestId: z.string(),
-    fromStatus: requestStatus,
-    toStatus: requestStatus,
+    fromStatus: z.nullable(requestStatus),
+    toStatus: z.nullable(requestStatus),
     reasons: z.array(z.string()),
     note: z.nullable(z.string()),
     /** `reassign` entries only: whom the request was handed to. */
     assignee: z.optional(z.string()),
+    /** `export` entries only: what was exported (docs/api.md §6.13). */
+    export: z.optional(z.object({
+        resource: z.enum(['verifications', 'cancellations', 'audit']),
+        /** The list filter as sent (JSON), `{}` without one. */
+        filter: z.string(),
+        rows: z.int(),
+        /** Whole identity data (a supervisor, with the purpose in `note`), or masked. */
+        full: z.boolean(),
+    })),
 });
 
 /** What the customer app is told when it submits a request (docs/api.md §6.11): no identity data, no document URL. */
@@ -165,6 +178,8 @@ export const stats = z.object({
     queues: z.object({ verification: queueHealth, cancellation: queueHealth }),
     team: z.array(operatorStats),
     reasons: z.array(z.object({ id: z.string(), kind: requestKind, count: z.int() })),
+    /** Unusual access in the range, one per operator (src/domain/accessReview.ts, docs/api.md §6.7). */
+    access: z.array(z.object({ operatorId: z.string(), opened: z.int(), decisions: z.int(), revealsOutsideOwn: z.int(), unusual: z.boolean() })),
 });
 
 export const qualitySample = z.object({
@@ -205,7 +220,7 @@ export const qualityReviewWithRequest = z.extend(qualityReview, { request: blind
 export const decidedAndNext = z.object({ decided: reviewRequest, next: z.nullable(reviewRequest) });
 
 /**
- * A customer notice (docs/api.md §6.11): an e-mail or SMS written to the outbox in the transaction of the decision, and
+ * A customer notice (docs/api.md §6.12): an e-mail or SMS written to the outbox in the transaction of the decision, and
  * delivered by the server's sender. `to` and `body` hold personal data: masked (`identityMasked`) for who may not see it.
  */
 export const notice = z.object({

@@ -4,6 +4,7 @@ import { Loading, Title, useTranslate } from 'react-admin';
 import { QueueHealthCards } from './QueueHealthCards';
 import { ReasonsTable } from './ReasonsTable';
 import { TeamTable } from './TeamTable';
+import { UnusualAccessCard } from './UnusualAccessCard';
 import { useStats, type DayRange } from './useStats';
 
 const TeamCharts = lazy(() => import('./TeamCharts'));
@@ -37,6 +38,7 @@ export function Dashboard() {
             {stats && (
                 <>
                     <QueueHealthCards stats={stats} />
+                    <UnusualAccessCard stats={stats} />
                     {/* Side by side only from 1536 px: below that the team's eight columns need the whole width. */}
                     <Grid container spacing={2}>
                         <Grid size={{ xs: 12, xl: 7 }}>

@@ -2,7 +2,7 @@ import { maskEmail, maskIdNumber, maskPhone } from './identityMasking';
 import { isFinalRejection, REASONS } from './reasonCatalogue';
 import type { CustomerLanguage, Notice, NoticeChannel, ReviewRequest } from './types';
 
-// The customer notices a decision sends (docs/api.md §6.11): one e-mail and one SMS, in the customer's language, written
+// The customer notices a decision sends (docs/api.md §6.12): one e-mail and one SMS, in the customer's language, written
 // to the outbox in the decision's transaction. Pure: the mock and the review server write the same texts.
 //
 // Languages: the request's `customerLanguage`, zh-CN or en (the reason catalogue's two). Indonesian customers are served in

@@ -72,8 +72,9 @@ interface Tally {
  *   of the median.
  * - Quality figures count every quality review of the operator, whatever the range.
  * - Reasons: the reason codes of the `reject` entries in the range, most used first (ties by kind, then code).
+ * - Unusual access (`access`) is added by the API from the access entries (server/http/accessFigures.ts).
  */
-export function computeStats({ audit, requests, operators, qualityReviews, range, now, sla = DEFAULT_SLA }: TeamStatsInput): Stats {
+export function computeStats({ audit, requests, operators, qualityReviews, range, now, sla = DEFAULT_SLA }: TeamStatsInput): Omit<Stats, 'access'> {
     const days = daysOf(range);
     // Audit instants are ISO UTC strings: their first 10 characters are their UTC day, so no entry needs parsing to be placed.
     const dayIndex = new Map(days.map((day, index) => [day, index]));
@@ -113,7 +114,7 @@ export function computeStats({ audit, requests, operators, qualityReviews, range
         lastDecision.set(entry.actor, entry.at);
         const day = dayIndex.get(entry.at.slice(0, 10));
         if (day === undefined) continue;
-        if (entry.action === 'reject') {
+        if (entry.action === 'reject' && entry.requestKind !== null) {
             for (const id of entry.reasons) {
                 const key = `${entry.requestKind}\n${id}`;
                 const counted = reasons.get(key);

@@ -32,7 +32,7 @@ export type Cancellation = z.infer<typeof records.cancellation>;
 export type ReviewRequest = Verification | Cancellation;
 export type Reason = z.infer<typeof records.reason>;
 export type AuditEntry = z.infer<typeof records.auditEntry>;
-/** A customer notice in the outbox (docs/api.md §6.11). */
+/** A customer notice in the outbox (docs/api.md §6.12). */
 export type Notice = z.infer<typeof records.notice>;
 export type ApiErrorBody = z.infer<typeof errorBody>;
 export type LoginResponse = z.infer<typeof records.loginAnswer>;

@@ -229,6 +229,10 @@ export const en = {
             reasons: 'Reasons most used',
             count: 'Count',
             decisions_per_day: 'Decisions per operator per day',
+            unusual_access: 'Unusual access',
+            unusual_none: 'No operator opened unusually many requests or revealed outside their own decisions in this range.',
+            unusual_opened: 'opened %{opened} requests, decided %{decisions}',
+            unusual_reveals: 'one reveal outside their own decisions |||| %{smart_count} reveals outside their own decisions',
         },
         notice: {
             channel: { email: 'E-mail to customer', sms: 'SMS to customer' },
@@ -257,6 +261,7 @@ export const en = {
                 quality_verdict: 'Quality verdict',
                 view: 'Viewed identity data',
                 reveal: 'Revealed identity data',
+                export: 'Exported a list',
             },
         },
         keys: {
@@ -354,6 +359,17 @@ export const en = {
             request: 'Request',
             why: 'Why',
         },
+        export: {
+            masked: 'Export',
+            full: 'Export full data',
+            full_title: 'Export %{resource} with full identity data',
+            full_explained: 'The file holds whole ID numbers, phone numbers, e-mails and addresses of every request the filter finds. Say why you need it: the audit trail keeps who exported what, when and why.',
+            purpose: 'Purpose',
+            done: 'Exported %{rows} rows',
+            entry: '%{resource} export: %{rows} rows, %{masked}',
+            entry_full: 'full data',
+            entry_masked: 'masked',
+        },
         identity: {
             masked: 'masked',
             masked_notice: 'Identity data is masked: the whole record and the documents are shown to the operator holding the claim and to supervisors.',
@@ -363,6 +379,7 @@ export const en = {
             reveal_title: 'Show the identity data of %{id}',
             reveal_explained: 'Say why you need it. The whole record is shown to you for 15 minutes, and the audit trail keeps who asked, when and why.',
             purpose: 'Purpose',
+            purged_notice: 'The documents and identity data of this request were deleted on %{when}, as the retention rule says; the decision and its trail are kept.',
         },
         language: {
             'zh-CN': 'Chinese',

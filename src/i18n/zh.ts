@@ -231,6 +231,10 @@ export const zh: AppMessages = {
             reasons: '最常用的驳回原因',
             count: '次数',
             decisions_per_day: '每位审核员每日决定数',
+            unusual_access: '异常查看',
+            unusual_none: '此时间段内没有审核员打开异常多的申请，也没有在自己审核的申请之外查看身份信息。',
+            unusual_opened: '打开 %{opened} 个申请，审核 %{decisions} 个',
+            unusual_reveals: '在自己审核的申请之外查看身份信息 %{smart_count} 次',
         },
         notice: {
             channel: { email: '客户邮件', sms: '客户短信' },
@@ -259,6 +263,7 @@ export const zh: AppMessages = {
                 quality_verdict: '质检结论',
                 view: '查看身份信息',
                 reveal: '申请查看身份信息',
+                export: '导出列表',
             },
         },
         keys: {
@@ -356,6 +361,17 @@ export const zh: AppMessages = {
             request: '申请',
             why: '原因',
         },
+        export: {
+            masked: '导出',
+            full: '导出完整数据',
+            full_title: '导出%{resource}的完整身份信息',
+            full_explained: '文件将包含筛选结果中每个申请的完整身份证号、手机号、邮箱和地址。请说明用途：审计记录会保存导出人、导出内容、时间和原因。',
+            purpose: '用途',
+            done: '已导出 %{rows} 行',
+            entry: '%{resource}导出：%{rows} 行，%{masked}',
+            entry_full: '完整数据',
+            entry_masked: '已脱敏',
+        },
         identity: {
             masked: '已脱敏',
             masked_notice: '身份信息已脱敏：完整记录和证件仅向持有该申请的审核员和主管显示。',
@@ -365,6 +381,7 @@ export const zh: AppMessages = {
             reveal_title: '查看 %{id} 的身份信息',
             reveal_explained: '请说明用途。完整记录将向您显示 15 分钟，审计记录会保存查看人、时间和原因。',
             purpose: '用途',
+            purged_notice: '根据保留期限规定，此申请的证件和身份信息已于 %{when} 删除；审核结果和审计记录仍保留。',
         },
         language: {
             'zh-CN': '中文',

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { HttpError, type DataProvider } from 'react-admin';
 import type { QualityReview, QualitySample, QualityVerdict, RequestKind, ReviewRequest, Stats } from '../domain/types';
 import { allowDocumentsFrom } from '../common/documentUrl';
-import { httpClient, MALFORMED_RESPONSE } from './httpClient';
+import { fetchCsv, httpClient, MALFORMED_RESPONSE } from './httpClient';
 import { checkRecord, checkRecords, checkRequest, checkStats, ShapeProblem, totalFromContentRange } from './responseShape';
 
 // ra-data-simple-rest for the resources, plus the explicit review actions of the contract; every answer the
@@ -26,6 +26,15 @@ export interface ReviewActions {
     /** "Show identity data" with a purpose (docs/api.md §6.10): the whole record, audited. */
     reveal(resource: string, params: { id: string; purpose: string }): Promise<{ data: ReviewRequest }>;
     resetDemoData(): Promise<void>;
+    /** The server's CSV of a whole filtered list (docs/api.md §6.13): masked, or full with a purpose (supervisors); audited. */
+    exportCsv(resource: string, params: ExportParams): Promise<{ text: string; filename: string; rows: number }>;
+}
+
+export interface ExportParams {
+    filter: Record<string, unknown>;
+    sort?: { field: string; order: string };
+    full?: boolean;
+    purpose?: string;
 }
 
 export type ReviewDataProvider = DataProvider & ReviewActions;
@@ -107,6 +116,13 @@ export function createDataProvider(apiUrl: string): ReviewDataProvider {
         giveQualityVerdict: async ({ id, ...body }) => (await postJson(`quality-reviews/${encodeURIComponent(id)}/verdict`, body)).json as QualityReview,
         reassign: action('reassign'),
         reveal: action('reveal'),
+        exportCsv: (resource, { filter, sort, full, purpose }) => {
+            const query = new URLSearchParams({ filter: JSON.stringify(filter) });
+            if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order]));
+            if (full) query.set('full', 'true');
+            if (purpose) query.set('purpose', purpose);
+            return fetchCsv(`${apiUrl}/${resource}/export?${query}`);
+        },
         resetDemoData: async () => {
             await httpClient(`${apiUrl}/demo/reset`, { method: 'POST', body: '{}' });
         },

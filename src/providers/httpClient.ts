@@ -42,3 +42,27 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     if (response.status !== 204 && response.json === undefined) throw new HttpError(MALFORMED_RESPONSE, response.status, response.body);
     return response;
 }
+
+/** A CSV export's file (docs/api.md §6.13): not JSON, so not through fetchJson; a refusal's JSON body is still translated. */
+export async function fetchCsv(url: string): Promise<{ text: string; filename: string; rows: number }> {
+    await apiReady.wait();
+    const headers = new Headers({ Accept: 'text/csv, application/json' });
+    const token = session.get()?.token;
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    let response: Response;
+    try {
+        response = await fetch(url, { headers });
+    } catch {
+        throw new HttpError('app.errors.network', 0, null);
+    }
+    serverClock.observe(response.headers.get('Date'));
+    const text = await response.text();
+    if (!response.ok) {
+        let body: unknown = text;
+        try { body = JSON.parse(text); } catch { /* not JSON: a proxy's page */ }
+        throw new HttpError(errorMessageKey(response.status, body), response.status, body);
+    }
+    if (!(response.headers.get('Content-Type') ?? '').startsWith('text/csv')) throw new HttpError(MALFORMED_RESPONSE, response.status, text);
+    const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export.csv';
+    return { text, filename, rows: Number(response.headers.get('Export-Rows') ?? NaN) };
+}

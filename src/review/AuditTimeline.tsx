@@ -8,7 +8,7 @@ type Item = { at: string; entry: AuditEntry; notice?: undefined } | { at: string
 
 /**
  * The request's own history, oldest first: who claimed, released, decided, with reasons and notes, and the notices the
- * decision sent the customer (docs/api.md §6.11), each after the decision that wrote it.
+ * decision sent the customer (docs/api.md §6.12), each after the decision that wrote it.
  */
 export function AuditTimeline({ requestId }: { requestId: string }) {
     const translate = useTranslate();

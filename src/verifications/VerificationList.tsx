@@ -10,16 +10,14 @@ import { ListErrorState } from '../common/errors/ErrorState';
 import { CustomerText } from '../common/CustomerText';
 import { MaskedText } from '../common/MaskedText';
 import { QUEUE_LIST_SX } from '../common/queueLayout';
-import { safeCsvExporter } from '../common/csvExport';
 
-const exporter = safeCsvExporter('verifications');
 
 const ownFilter = <BooleanInput key="hasFailedChecks" source="hasFailedChecks" label="app.queue.has_failed_checks" />;
 
 export function VerificationList() {
     const filters = [...useSharedQueueFilters(), ownFilter];
     return (
-        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={exporter} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
+        <List error={<ListErrorState />} sx={QUEUE_LIST_SX} exporter={false} {...QUEUE_DEFAULTS} filters={filters} empty={false} actions={<QueueActions resource="verifications" />}>
             <DataTable<Verification> bulkActionButtons={false} rowClick="show">
                 <DataTable.Col source="id" />
                 <DataTable.Col source="fullName" render={record => <CustomerText value={record.fullName} />} />

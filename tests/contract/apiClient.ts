@@ -34,7 +34,8 @@ export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
         // The same demo data, prepared once per run (tests/server/globalSetup.ts), on the suite's clock.
         // Uploaded documents go to a temporary DATA_DIR; the demo's intake key is configured as a deployment would.
         const dataDir = mkdtempSync(join(tmpdir(), 'contract-server-'));
-        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined, { dataDir, http: { ...testConfig().http, intakeKeys: [INTAKE_KEY] } });
+        // Of `http`, the export cap goes to the server too (the rest are the mock's demo settings).
+        const server = await serverOnTemplate(inject('reviewServerTemplate'), clock ? () => clock.now : undefined, { dataDir, http: { ...testConfig().http, intakeKeys: [INTAKE_KEY], ...(http?.exportMaxRows ? { exportMaxRows: http.exportMaxRows } : {}) } });
         const close = async () => {
             await server.close();
             rmSync(dataDir, { recursive: true, force: true });

@@ -229,11 +229,16 @@ describe('zero leaks', () => {
         };
         const walk = async (token: string, who: string) => {
             for (const resource of ['verifications', 'cancellations'] as const) {
-                // The console's CSV export is a list page of 1000 rows: masked lists are masked exports.
-                check(`${who} ${resource} export`, await api.list(`/${resource}`, { range: [0, 999] }, token));
+                check(`${who} ${resource} page of 1000`, await api.list(`/${resource}`, { range: [0, 999] }, token));
+                // The server's CSV export (docs/api.md §6.11), masked unless a supervisor asks for full data with a purpose.
+                check(`${who} ${resource} export`, await api.call('GET', `/${resource}/export`, { token }));
                 for (const filter of [{ status: 'in_review' }, { assignee: 'u-operator1' }, { open: false }, { resubmission: true }]) {
                     check(`${who} ${resource} ${JSON.stringify(filter)}`, await api.list(`/${resource}`, { filter, range: [0, 99] }, token));
+                    check(`${who} ${resource} export ${JSON.stringify(filter)}`, await api.call('GET', `/${resource}/export?${new URLSearchParams({ filter: JSON.stringify(filter) })}`, { token }));
                 }
+                const full = await api.call('GET', `/${resource}/export?full=true&purpose=zero-leak`, { token });
+                if (token === operator2) expect(full.status).toBe(403);
+                if (token === operator2) check(`${who} ${resource} full export (refused)`, full);
             }
             for (const secret of [...secrets].filter(s => !s.includes('/')).slice(0, 40)) {
                 check(`${who} search`, await api.list('/verifications', { filter: { q: secret }, range: [0, 9] }, token));
@@ -241,6 +246,7 @@ describe('zero leaks', () => {
             }
             check(`${who} stats`, await api.call('GET', '/stats', { token }));
             check(`${who} audit`, await api.list('/audit', { range: [0, 999] }, token));
+            check(`${who} audit export`, await api.call('GET', '/audit/export', { token }));
             check(`${who} operators`, await api.call('GET', '/operators', { token }));
             check(`${who} reasons`, await api.call('GET', '/reasons', { token }));
             check(`${who} notices`, await api.list('/notices', { range: [0, 999] }, token));

@@ -26,6 +26,19 @@ describe('the HTTP settings from the environment', () => {
         expect(() => httpSettingsFromEnv({ API_ALLOWED_ORIGINS: 'console.example' })).toThrow(/not an origin/);
         expect(() => httpSettingsFromEnv({ API_MAX_BODY_BYTES: '1.5e3x' })).toThrow(/API_MAX_BODY_BYTES/);
         expect(() => httpSettingsFromEnv({ API_MAX_BODY_BYTES: '0' })).toThrow(/API_MAX_BODY_BYTES/);
+        expect(() => httpSettingsFromEnv({ API_EXPORT_MAX_ROWS: '-1' })).toThrow(/API_EXPORT_MAX_ROWS/);
+        expect(() => httpSettingsFromEnv({ API_UNUSUAL_OPENS_PER_DECISION: 'many' })).toThrow(/API_UNUSUAL_OPENS_PER_DECISION/);
+        expect(() => httpSettingsFromEnv({ API_UNUSUAL_MIN_OPENS: '2.5' })).toThrow(/API_UNUSUAL_MIN_OPENS/);
+        expect(() => httpSettingsFromEnv({ API_RETENTION_DAYS: '0' })).toThrow(/API_RETENTION_DAYS/);
+        expect(() => httpSettingsFromEnv({ API_RETENTION_DISPUTE_DAYS: 'forever' })).toThrow(/API_RETENTION_DISPUTE_DAYS/);
+    });
+
+    it('reads the export cap, the unusual-access thresholds and the retention periods (issue 15), each keeping the other defaults', () => {
+        expect(httpSettingsFromEnv({ API_EXPORT_MAX_ROWS: '500' })).toEqual({ exportMaxRows: 500 });
+        expect(httpSettingsFromEnv({ API_UNUSUAL_MIN_OPENS: '25' })).toEqual({ unusualAccess: { opensPerDecision: 3, minOpens: 25 } });
+        expect(httpSettingsFromEnv({ API_UNUSUAL_OPENS_PER_DECISION: '1.5' })).toEqual({ unusualAccess: { opensPerDecision: 1.5, minOpens: 10 } });
+        expect(httpSettingsFromEnv({ API_RETENTION_DAYS: '30' })).toEqual({ retention: { days: 30, disputeDays: 365 } });
+        expect(httpSettingsFromEnv({ API_RETENTION_DAYS: '30', API_RETENTION_DISPUTE_DAYS: '180' })).toEqual({ retention: { days: 30, disputeDays: 180 } });
     });
 });
 

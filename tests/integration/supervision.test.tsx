@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../mocks/seed/seed';
 import { addDays, dayOf } from '../../src/domain/dayRange';
+import { purgeIdentity } from '../../src/domain/retention';
 import type { Verification } from '../../src/domain/types';
 import { API_URL, renderConsole, signIn, startMockApi, TEST_NOW } from './renderConsole';
 import { callWith, signInThroughApi } from '../support/session';
@@ -213,5 +215,80 @@ describe('identity data for supervisors', () => {
         await user.click(within(firstRow).getByText(id));
         expect(await screen.findAllByText(whole.idNumber)).not.toHaveLength(0);
         expect(screen.queryByTestId('identity-masked')).toBeNull();
+    });
+});
+
+describe('exports by the server', () => {
+    it('a supervisor\'s full export asks for a purpose in a dialog; and the server writes it as a full export entry with the purpose', async () => {
+        const downloads: string[] = [];
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = (blob: Blob) => { downloads.push(blob.type); return 'blob:export'; };
+        try {
+            await signIn('supervisor1');
+            renderConsole({ path: '/verifications' });
+            const user = userEvent.setup();
+            await user.click(await screen.findByTestId('export-full'));
+            const dialog = await screen.findByRole('dialog', { name: /with full identity data/ });
+            const confirm = within(dialog).getByTestId('confirm-full-export');
+            expect(confirm).toBeDisabled();
+            await user.type(within(dialog).getByTestId('export-purpose'), 'regulator request 118');
+            await user.click(confirm);
+            await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+            await waitFor(() => expect(downloads).toHaveLength(1));
+            const entry = db.state.audit.at(-1)!;
+            expect(entry).toMatchObject({ actor: 'u-supervisor1', action: 'export', note: 'regulator request 118', export: { resource: 'verifications', full: true } });
+            expect(await screen.findByText(/Exported \d+ rows/)).toBeInTheDocument();
+        } finally {
+            URL.createObjectURL = createObjectURL;
+        }
+    });
+
+    it('an operator\'s queue offers only the masked export, and the server writes it as a masked export', async () => {
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = () => 'blob:export';
+        try {
+            await signIn('operator1');
+            renderConsole({ path: '/cancellations' });
+            const user = userEvent.setup();
+            await user.click(await screen.findByTestId('export-masked'));
+            expect(screen.queryByTestId('export-full')).toBeNull();
+            await waitFor(() => expect(db.state.audit.at(-1)).toMatchObject({ actor: 'u-operator1', action: 'export', note: null, export: { resource: 'cancellations', full: false } }));
+        } finally {
+            URL.createObjectURL = createObjectURL;
+        }
+    });
+});
+
+describe('unusual access on the dashboard', () => {
+    it('lists the operators the API flags, with their figures, each linking to what they opened in who-looked', async () => {
+        // The API computes the flags (tests/contract/accessFlags.test.ts); here its answer flags operator2 for the console to show.
+        const real = await (await apiAs('supervisor1'))('GET', '/stats');
+        const flagged = { ...real, access: real.access.map((row: { operatorId: string }) => (row.operatorId === 'u-operator2' ? { ...row, opened: 31, decisions: 4, revealsOutsideOwn: 1, unusual: true } : { ...row, unusual: false })) };
+        server.use(http.get(`${API_URL}/stats`, () => HttpResponse.json(flagged)));
+        await signIn('supervisor1');
+        renderConsole({ path: '/' });
+        const card = await screen.findByTestId('unusual-access');
+        const name = OPERATORS.find(op => op.id === 'u-operator2')!.name;
+        const link = await within(card).findByRole('link', { name });
+        expect(within(card).getByText(/opened 31 requests, decided 4 · one reveal outside their own decisions/)).toBeInTheDocument();
+        expect(within(card).queryByRole('link', { name: OPERATORS.find(op => op.id === 'u-operator1')!.name })).toBeNull();
+        const user = userEvent.setup();
+        await user.click(link);
+        await waitFor(() => expect(window.location.hash).toBe('#/who-looked?operator=u-operator2'));
+        expect(await screen.findByTestId('access-operator')).toHaveValue('u-operator2');
+    });
+});
+
+describe('a request whose identity data was purged (retention)', () => {
+    it('says when its documents and identity data were deleted, and offers nothing to reveal', async () => {
+        const index = db.state.verifications.findIndex(v => v.status === 'approved');
+        const record = db.state.verifications[index]!;
+        db.state.verifications[index] = purgeIdentity(record, TEST_NOW) as Verification;
+        db.reindex();
+        await signIn('supervisor1');
+        renderConsole({ path: `/verifications/${record.id}/show` });
+        expect(await screen.findByTestId('identity-purged')).toHaveTextContent(/were deleted on .*as the retention rule says/);
+        expect(screen.queryByTestId('reveal-identity')).toBeNull();
+        expect(screen.queryByText(record.idNumber)).toBeNull();
     });
 });

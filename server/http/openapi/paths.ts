@@ -43,6 +43,14 @@ const image = { type: 'string', contentMediaType: 'application/octet-stream', de
 const intakeForm = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', required, properties });
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'The same key with the same submission answers the first request (200, Idempotent-Replay); with another one 409 idempotency_key_reused', schema: { type: 'string', maxLength: 200 } };
 const shared = { mobileNumber: { type: 'string', pattern: '^\\+62(831|832|833|838)\\d{8}$' }, email: text(254), customerLanguage: { type: 'string', enum: ['zh-CN', 'en'] }, previousId: text(40) };
+const csv = { 'text/csv': { schema: { type: 'string', contentMediaType: 'text/csv' } } };
+/** The query of a CSV export (docs/api.md §6.13): the list's filter and sort, no range, and full data with a purpose. */
+const exportParams = (filter: SchemaName, full: boolean) => [
+    jsonQuery('filter', filter, 'URL-encoded JSON object, as for the list'),
+    jsonQuery('sort', 'Sort', '["field","ASC"|"DESC"], as for the list'),
+    ...(full ? [{ name: 'full', in: 'query', required: false, description: 'true: whole identity data (supervisors, with a purpose)', schema: { type: 'string', enum: ['true', 'false'] } }] : []),
+    { name: 'purpose', in: 'query', required: false, description: 'Why (required with full=true, at most 500 characters); kept as the export entry\'s note', schema: { type: 'string', maxLength: 500 } },
+];
 const day = (name: string) => ({ name, in: 'query', required: false, schema: { type: 'string', format: 'date' } });
 
 function requestEndpoints(resource: 'verifications' | 'cancellations', record: 'Verification' | 'Cancellation', filter: SchemaName): Record<string, Record<string, Endpoint>> {
@@ -52,6 +60,7 @@ function requestEndpoints(resource: 'verifications' | 'cancellations', record: '
     const paths: Record<string, Record<string, Endpoint>> = {
         [`/${resource}`]: { get: { summary: `List ${resource} (identity data masked, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: listParams(filter), answer: { status: 200, list: record }, errors: [400, 401] } },
         [`/${resource}/{id}`]: { get: { summary: `One ${record.toLowerCase()} (whole to supervisors and the claim's holder, masked to others, §6.10)`, section: record === 'Verification' ? '6.1' : '6.2', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404] } },
+        [`/${resource}/export`]: { get: { summary: `CSV of every ${record.toLowerCase()} the filter finds (masked; full data for supervisors with a purpose; audited; at most API_EXPORT_MAX_ROWS rows)`, section: '6.13', tag, params: exportParams(filter, true), answer: { status: 200, content: csv }, errors: [400, 401, 403] } },
         [`/${resource}/claim-next`]: { post: { summary: 'Review next: claim the next request of this kind', section: '7 claim-next', tag, body: 'ClaimNextBody', answer: { status: 200, schema: record }, errors: [400, 401, 404] } },
         [`/${resource}/{id}/claim`]: { post: { summary: 'Claim a pending request, or keep your claim alive', section: '7 claim', tag, params: [id], answer: { status: 200, schema: record }, errors: [401, 404, 409] } },
         [`/${resource}/{id}/release`]: { post: { summary: 'Give the request back to the queue', section: '7 release', tag, params: [id], body: 'ReleaseBody', answer: { status: 200, schema: record }, errors: [400, 401, 404, 409] } },
@@ -76,8 +85,9 @@ export const ENDPOINTS: Record<string, Record<string, Endpoint>> = {
     '/operators': { get: { summary: 'The accounts', section: '6.4', tag: 'catalogue', params: listParams('OperatorFilter'), answer: { status: 200, list: 'Operator' }, errors: [400, 401] } },
     '/operators/{id}': { get: { summary: 'One account', section: '6.4', tag: 'catalogue', params: [pathId('id', 'The account id')], answer: { status: 200, schema: 'Operator' }, errors: [401, 404] } },
     '/audit': { get: { summary: 'The audit trail (operators: one request\'s timeline only)', section: '6.5', tag: 'audit', params: listParams('AuditFilter'), answer: { status: 200, list: 'AuditEntry' }, errors: [400, 401, 403] } },
+    '/audit/export': { get: { summary: 'CSV of every audit entry the filter finds (supervisors; audited)', section: '6.13', tag: 'audit', auth: 'supervisor', params: exportParams('AuditFilter', false), answer: { status: 200, content: csv }, errors: [400, 401, 403] } },
     '/audit/{id}': { get: { summary: 'One audit entry (supervisors)', section: '6.5', tag: 'audit', auth: 'supervisor', params: [pathId('id', 'The entry id')], answer: { status: 200, schema: 'AuditEntry' }, errors: [401, 403, 404] } },
-    '/notices': { get: { summary: 'Customer notices, the outbox (operators: one request\'s only; masked unless the caller sees that request whole)', section: '6.11', tag: 'audit', params: listParams('NoticeFilter'), answer: { status: 200, list: 'Notice' }, errors: [400, 401, 403] } },
+    '/notices': { get: { summary: 'Customer notices, the outbox (operators: one request\'s only; masked unless the caller sees that request whole)', section: '6.12', tag: 'audit', params: listParams('NoticeFilter'), answer: { status: 200, list: 'Notice' }, errors: [400, 401, 403] } },
     '/stats': { get: { summary: 'Queue health and the team\'s decisions (supervisors)', section: '6.7', tag: 'supervision', auth: 'supervisor', params: [day('from'), day('to')], answer: { status: 200, schema: 'Stats' }, errors: [400, 401, 403] } },
     '/quality-samples': {
         get: { summary: 'Quality samples (supervisors)', section: '6.8', tag: 'supervision', auth: 'supervisor', params: listParams('QualitySampleFilter'), answer: { status: 200, list: 'QualitySample' }, errors: [400, 401, 403] },

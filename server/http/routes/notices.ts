@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 import { endpoint, refuseWrites } from '../endpoint';
 import { HttpError, listJson } from '../respond';
 
-// The customer notices' outbox (docs/api.md §6.11), read-only: notices are written with decisions and changed only by the
+// The customer notices' outbox (docs/api.md §6.12), read-only: notices are written with decisions and changed only by the
 // sender. One request's notices are whole for whoever sees that request whole (§6.10); every other row is masked.
 
 export function notices(app: Hono, deps: AppDeps) {

@@ -13,5 +13,7 @@ export function demoDocuments(db: Queryable): DocumentSource {
         const [traits] = await db.query<{ traits: DocumentTraits }>(SQL.documentTraits, [requestId]);
         const [request] = traits ? await db.query<{ record: ReviewRequest }>(SQL.requestById, [requestId]) : [];
         return traits && request ? { request: request.record, traits: traits.traits } : null;
+    }, async requestId => {
+        await db.query(SQL.purgeDocumentTraits, [requestId]);
     });
 }

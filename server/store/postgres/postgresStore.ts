@@ -145,10 +145,11 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
                     ?? first<ReviewRequest>(tx, SQL.lockPendingCandidate, [kind, excluded], 'record');
             },
             lockExpiredClaims: now => records(tx, SQL.lockExpiredClaims, [now.toISOString()], 'record'),
+            lockPurgeDue: (decidedBefore, disputeBefore, limit) => records(tx, SQL.lockPurgeDue, [decidedBefore, disputeBefore, limit], 'record'),
             saveRequest: async record => void (await save([record])),
             async appendAudit(entry: AuditDraft) {
                 const written = await first<AuditEntry>(tx, SQL.appendAudit, [
-                    entry.at, entry.actor, entry.action, entry.requestKind, entry.requestId, entry.toStatus, JSON.stringify(entry.reasons), JSON.stringify(entry),
+                    entry.at, entry.actor, entry.action, entry.requestKind ?? '', entry.requestId, entry.toStatus, JSON.stringify(entry.reasons), JSON.stringify(entry),
                 ], 'entry');
                 return written!;
             },

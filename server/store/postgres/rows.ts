@@ -37,7 +37,7 @@ export const auditRow = (entry: AuditEntry) => ({
     at: entry.at,
     actor: entry.actor,
     action: entry.action,
-    request_kind: entry.requestKind,
+    request_kind: entry.requestKind ?? '',
     request_id: entry.requestId,
     to_status: entry.toStatus,
     reasons: entry.reasons,

@@ -34,7 +34,9 @@ export const SQL = {
         SELECT ${REQUEST_NAMES} FROM jsonb_to_recordset($1::jsonb) AS r(${REQUEST_COLUMNS})
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, is_open = excluded.is_open, assignee = excluded.assignee,
             claim_expires_at = excluded.claim_expires_at, decided_at = excluded.decided_at, decided_by = excluded.decided_by,
-            failed_checks = excluded.failed_checks, ready_to_approve = excluded.ready_to_approve, version = excluded.version, record = excluded.record`,
+            failed_checks = excluded.failed_checks, ready_to_approve = excluded.ready_to_approve, version = excluded.version, record = excluded.record,
+            -- A purge (retention) empties the mobile number and the searched identity values: the columns follow the record.
+            mobile_number = excluded.mobile_number, search_text = excluded.search_text`,
     request: 'SELECT record FROM requests WHERE kind = $1 AND id = $2',
     requestById: 'SELECT record FROM requests WHERE id = $1',
     intakeSubmission: `SELECT idempotency_key AS "idempotencyKey", fingerprint, request_kind AS "requestKind", request_id AS "requestId"
@@ -53,6 +55,11 @@ export const SQL = {
         ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
     hasExpiredClaims: `SELECT EXISTS (SELECT 1 FROM requests WHERE status = 'in_review' AND claim_expires_at <= $1::timestamptz) AS expired`,
     /** Claims another transaction is lapsing or deciding are its own: skipped, so that two lapses never wait on each other. */
+    // Retention (src/domain/retention.ts): a rejection is under dispute when some request has it as previous_id.
+    lockPurgeDue: `SELECT record FROM requests r WHERE decided_at < $1::timestamptz AND status IN ('approved', 'rejected')
+        AND (record->>'identityPurgedAt') IS NULL
+        AND (decided_at < $2::timestamptz OR status <> 'rejected' OR NOT EXISTS (SELECT 1 FROM requests s WHERE s.previous_id = r.id))
+        ORDER BY decided_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
     lockExpiredClaims: `SELECT record FROM requests WHERE status = 'in_review' AND claim_expires_at <= $1::timestamptz ORDER BY id FOR UPDATE SKIP LOCKED`,
     samplingPopulation: `SELECT record FROM requests r WHERE decided_by = $1 AND decided_at >= $2::timestamptz AND decided_at < $3::timestamptz
         AND NOT EXISTS (SELECT 1 FROM quality_reviews q WHERE q.request_id = r.id)`,
@@ -124,6 +131,7 @@ export const SQL = {
 
     insertDocuments: `INSERT INTO demo_documents (request_id, traits) SELECT key, value FROM jsonb_each($1::jsonb)`,
     documentTraits: 'SELECT traits FROM demo_documents WHERE request_id = $1',
+    purgeDocumentTraits: 'DELETE FROM demo_documents WHERE request_id = $1',
 
     insertQualitySample: `WITH n AS (SELECT nextval('quality_sample_seq') AS seq),
             i AS (SELECT seq, 'QS-' || lpad(seq::text, greatest(6, length(seq::text)), '0') AS id FROM n)

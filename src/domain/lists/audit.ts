@@ -30,7 +30,7 @@ export function auditPredicate(filter: AuditFilter): (entry: AuditEntry) => bool
         tests.push(entry => wanted.has(read(entry)));
     };
     among(filter.id, entry => entry.id);
-    among(filter.toStatus, entry => entry.toStatus);
+    among(filter.toStatus, entry => entry.toStatus ?? '');
     among(filter.requestId, entry => entry.requestId);
     among(filter.actor, entry => entry.actor);
     among(filter.action, entry => entry.action);

@@ -4,7 +4,7 @@ import type { Notice } from '../types';
 import { oneOrMany } from './page';
 import type { ListQuery, ListSpec } from './parse';
 
-// GET /notices (docs/api.md §6.11): the outbox, oldest first; operators read one request's notices only.
+// GET /notices (docs/api.md §6.12): the outbox, oldest first; operators read one request's notices only.
 
 export const NOTICE_LIST = {
     sortable: ['id', 'createdAt', 'requestId', 'channel', 'state'],

@@ -32,7 +32,7 @@ export interface RequestFilter {
     decidedBy?: string;
     hasFailedChecks?: boolean;
     readyToApprove?: boolean;
-    /** Requests with a customer notice the sender gave up on (docs/api.md §6.11). */
+    /** Requests with a customer notice the sender gave up on (docs/api.md §6.12). */
     noticeFailed?: boolean;
     /** Approved cancellations whose number is not released yet (docs/api.md §6.2). */
     releasePending?: boolean;
