@@ -124,6 +124,17 @@ export const SQL = {
 /** The indexed search expression (migration 003): search_text with each character outside ASCII written twice. */
 export const SEARCH_PAIRS = `regexp_replace(search_text, '([^\\x01-\\x7f])', '\\1\\1', 'g')`;
 
+/** The indexed digit grams of the search text (migration 016): every six digits in a row. */
+export const SEARCH_DIGIT_GRAMS = 'search_digit_grams(search_text)';
+const GRAM = 6;
+
+/** The six-digit grams of a needle, as search_digit_grams writes them: a text that contains the needle has every one of them. */
+export function digitGrams(needle: string): string[] {
+    const grams = new Set<string>();
+    for (const [run] of needle.matchAll(/[0-9]{6,}/g)) for (let i = 0; i + GRAM <= run.length; i++) grams.add(run.slice(i, i + GRAM));
+    return [...grams];
+}
+
 /** A needle as SEARCH_PAIRS writes it. */
 export const pairCharacters = (needle: string) => [...needle].map(c => (c.codePointAt(0)! > 0x7f ? c + c : c)).join('');
 
@@ -140,7 +151,12 @@ export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date
     if (ids) clauses.push(anyOf('id', ids, params));
     // The trigram index is on the text with every non-ASCII character doubled (SEARCH_PAIRS): a two-character Chinese name
     // then has trigrams. The second test is the contract's own "contains" on the text as it is.
-    if (search) clauses.push(`${SEARCH_PAIRS} LIKE ${params.add(containing(pairCharacters(search)))}`, `search_text LIKE ${params.add(containing(search))}`);
+    // A needle with six digits in a row (an ID or mobile number) finds its candidates by their digit grams (migration 016).
+    if (search) {
+        const grams = digitGrams(search);
+        const candidates = grams.length > 0 ? `${SEARCH_DIGIT_GRAMS} @> ${params.add(grams, '::text[]')}` : `${SEARCH_PAIRS} LIKE ${params.add(containing(pairCharacters(search)))}`;
+        clauses.push(candidates, `search_text LIKE ${params.add(containing(search))}`);
+    }
     if (open !== undefined) clauses.push(`is_open = ${params.add(open)}`);
     if (statuses) clauses.push(anyOf('status', statuses, params));
     if (assignee !== undefined) clauses.push(assignee === null ? 'assignee IS NULL' : `assignee = ${params.add(assignee)}`);
