@@ -25,8 +25,9 @@ export function createMemoryStore(db: Db): Store {
 
     function earliestClaimEnd(): number {
         let next = Number.POSITIVE_INFINITY;
+        // Only requests in review hold a claim: the index keeps them apart.
         for (const kind of ['verification', 'cancellation'] as const) {
-            for (const record of db.collection(kind)) {
+            for (const record of index.open(kind).inReview) {
                 if (record.status === 'in_review' && record.claimExpiresAt) next = Math.min(next, Date.parse(record.claimExpiresAt));
             }
         }
@@ -103,8 +104,15 @@ export function createMemoryStore(db: Db): Store {
             async lockNextCandidate(kind, viewerId, exclude) {
                 const { byDue, inReview } = index.open(kind);
                 // Queue order: a request the viewer holds before any pending one; each group by due time, then id.
-                for (const record of inReview.map(current)) if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
-                for (const record of byDue.map(current)) if (isClaimCandidate(record, viewerId, exclude)) return record;
+                // One record at a time: the first candidate is near the front of a long queue.
+                for (const held of inReview) {
+                    const record = current(held);
+                    if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
+                }
+                for (const queued of byDue) {
+                    const record = current(queued);
+                    if (isClaimCandidate(record, viewerId, exclude)) return record;
+                }
                 return null;
             },
             async lockExpiredClaims(now) {
@@ -154,7 +162,7 @@ export function createMemoryStore(db: Db): Store {
 
         function commit() {
             const { state } = db;
-            for (const record of records.values()) Object.assign(db.findAny(record.id)!, record);
+            const edited = [...records.values()].map(record => Object.assign(db.findAny(record.id)!, record));
             state.audit.push(...audit);
             for (const [token, session] of sessions) {
                 if (session) state.sessions[token] = session;
@@ -171,7 +179,10 @@ export function createMemoryStore(db: Db): Store {
                 if (known) Object.assign(known, review);
                 else state.qualityReviews.push(review);
             }
-            if (records.size + audit.length + sessions.size + samples.length + reviews.size > 0) db.changed();
+            if (records.size + audit.length + sessions.size + samples.length + reviews.size > 0) {
+                db.changed();
+                index.recordsChanged(edited);
+            }
         }
         return { tx, commit };
     }
