@@ -39,7 +39,8 @@ export function createMemoryStore(db: Db): Store {
     const accountEvents: AccountEvent[] = [];
 
     const reads: StoreReads = {
-        accounts: async () => [...db.operators],
+        // The mock has no way to disable an account.
+        accounts: async () => db.operators.map(operator => ({ ...operator, disabled: false })),
         credentials: async username => {
             const account = db.operators.find(op => op.username === username);
             // Demo accounts share one password (mocks/app.ts checks it): no hash is kept.
@@ -47,7 +48,7 @@ export function createMemoryStore(db: Db): Store {
         },
         session: async token => db.state.sessions[token] ?? null,
         loginFailures: async (key, since) => (loginFailures.get(key) ?? []).filter(at => Date.parse(at) >= since.getTime()),
-        accountEvents: async username => accountEvents.filter(event => username === undefined || event.username === username),
+        accountEvents: async username => accountEvents.map((event, i) => ({ ...event, seq: i + 1 })).filter(event => username === undefined || event.username === username),
         request: async (kind, id) => db.find(kind, id) ?? null,
         async requests(query: RequestListQuery) {
             const { kind, filter, sort, range, viewerId, now } = query;

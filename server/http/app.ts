@@ -3,6 +3,7 @@ import type { AppDeps } from './deps';
 import { createFaultInjector, type FaultInjector } from './faults';
 import { audit } from './routes/audit';
 import { auth } from './routes/auth';
+import { accountEvents } from './routes/accountEvents';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
 import { demoReset, fallback, openApi, preflight } from './routes/edges';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): ReviewApi {
     }
     catalogue(app, deps);
     audit(app, deps);
+    accountEvents(app, deps);
     stats(app, deps);
     quality(app, deps);
     documents(app, deps);

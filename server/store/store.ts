@@ -5,7 +5,7 @@ import type { QualityReviewListQuery, QualitySampleListQuery } from '../../src/d
 import type { RequestListQuery } from '../../src/domain/lists/requests';
 import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
-import type { AuditEntry, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
+import type { AuditEntry, ListedOperator, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -34,6 +34,9 @@ export interface AccountEvent {
     detail: string | null;
 }
 
+/** An account event with its number in write order (1, 2, ...; the real database's may skip numbers). */
+export type NumberedAccountEvent = AccountEvent & { seq: number };
+
 /** What GET /stats is computed from (src/domain/teamStats.ts). */
 export interface StatsFacts {
     /** The decisions in the range and the claims they were made on, in write order. */
@@ -45,7 +48,8 @@ export interface StatsFacts {
 
 export interface StoreReads {
     /** Every account, in the server's account order. */
-    accounts(): Promise<Operator[]>;
+    /** Every account, disabled ones marked. */
+    accounts(): Promise<ListedOperator[]>;
     /** The account a username (trimmed, lower case) signs in to. */
     credentials(username: string): Promise<Credentials | null>;
     /** The session of a token, while its account is enabled. */
@@ -53,7 +57,7 @@ export interface StoreReads {
     /** The instants (ISO) of the failed logins recorded under `key` since `since` (server/accounts/loginThrottle.ts). */
     loginFailures(key: string, since: Date): Promise<string[]>;
     /** Account events in write order, of one username or all. */
-    accountEvents(username?: string): Promise<AccountEvent[]>;
+    accountEvents(username?: string): Promise<NumberedAccountEvent[]>;
     request(kind: RequestKind, id: string): Promise<ReviewRequest | null>;
     requests(query: RequestListQuery): Promise<Page<ReviewRequest>>;
     /** Whether some claim has run out by `now` (a cheap look before a lapse transaction). */

@@ -16,6 +16,8 @@ export type QualityVerdict = (typeof QUALITY_VERDICTS)[number];
 export type ApiErrorCode = (typeof ERROR_CODES)[number];
 
 export type Operator = z.infer<typeof records.operator>;
+export type ListedOperator = z.infer<typeof records.listedOperator>;
+export type AccountEventRecord = z.infer<typeof records.accountEvent>;
 export type Decision = z.infer<typeof records.decision>;
 /** Fields every request has, whichever its kind. */
 export type RequestBase = z.infer<typeof records.requestBase>;

@@ -65,10 +65,11 @@ export const ENDPOINTS: Record<string, Record<string, Endpoint>> = {
     ...requestEndpoints('cancellations', 'Cancellation', 'CancellationFilter'),
     '/reasons': { get: { summary: 'The reason catalogue', section: '6.3', tag: 'catalogue', params: listParams('ReasonFilter'), answer: { status: 200, list: 'Reason' }, errors: [400, 401] } },
     '/reasons/{id}': { get: { summary: 'One reason', section: '6.3', tag: 'catalogue', params: [pathId('id', 'The reason code')], answer: { status: 200, schema: 'Reason' }, errors: [401, 404] } },
-    '/operators': { get: { summary: 'The accounts', section: '6.4', tag: 'catalogue', params: listParams('OperatorFilter'), answer: { status: 200, list: 'Operator' }, errors: [400, 401] } },
-    '/operators/{id}': { get: { summary: 'One account', section: '6.4', tag: 'catalogue', params: [pathId('id', 'The account id')], answer: { status: 200, schema: 'Operator' }, errors: [401, 404] } },
+    '/operators': { get: { summary: 'The accounts', section: '6.4', tag: 'catalogue', params: listParams('OperatorFilter'), answer: { status: 200, list: 'ListedOperator' }, errors: [400, 401] } },
+    '/operators/{id}': { get: { summary: 'One account', section: '6.4', tag: 'catalogue', params: [pathId('id', 'The account id')], answer: { status: 200, schema: 'ListedOperator' }, errors: [401, 404] } },
     '/audit': { get: { summary: 'The audit trail (operators: one request\'s timeline only)', section: '6.5', tag: 'audit', params: listParams('AuditFilter'), answer: { status: 200, list: 'AuditEntry' }, errors: [400, 401, 403] } },
     '/audit/{id}': { get: { summary: 'One audit entry (supervisors)', section: '6.5', tag: 'audit', auth: 'supervisor', params: [pathId('id', 'The entry id')], answer: { status: 200, schema: 'AuditEntry' }, errors: [401, 403, 404] } },
+    '/account-events': { get: { summary: 'What happened to accounts: failed logins, lockouts, the accounts command (supervisors)', section: '6.11', tag: 'supervision', auth: 'supervisor', params: listParams('AccountEventFilter'), answer: { status: 200, list: 'AccountEvent' }, errors: [400, 401, 403] } },
     '/stats': { get: { summary: 'Queue health and the team\'s decisions (supervisors)', section: '6.7', tag: 'supervision', auth: 'supervisor', params: [day('from'), day('to')], answer: { status: 200, schema: 'Stats' }, errors: [400, 401, 403] } },
     '/quality-samples': {
         get: { summary: 'Quality samples (supervisors)', section: '6.8', tag: 'supervision', auth: 'supervisor', params: listParams('QualitySampleFilter'), answer: { status: 200, list: 'QualitySample' }, errors: [400, 401, 403] },

@@ -52,7 +52,7 @@ export const SQL = {
     openRequestFacts: `SELECT record->>'kind' AS kind, status, record->>'submittedAt' AS "submittedAt", record->>'dueAt' AS "dueAt" FROM requests WHERE is_open`,
     verificationsForChecks: `SELECT record FROM requests WHERE kind = 'verification'`,
 
-    accounts: 'SELECT id, username, name, role FROM accounts ORDER BY ordinal',
+    accounts: 'SELECT id, username, name, role, disabled_at IS NOT NULL AS disabled FROM accounts ORDER BY ordinal',
     credentials: 'SELECT id, username, name, role, password_hash FROM accounts WHERE username = $1 AND disabled_at IS NULL',
     insertAccount: `INSERT INTO accounts (id, username, name, role, password_hash, ordinal)
         VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(ordinal), 0) + 1 FROM accounts))`,
@@ -78,7 +78,7 @@ export const SQL = {
     recordLoginFailure: 'INSERT INTO login_failures (key, at) VALUES ($1, $2::timestamptz)',
     clearLoginFailures: 'DELETE FROM login_failures WHERE key = $1',
     appendAccountEvent: 'INSERT INTO account_events (at, actor, action, username, address, detail) VALUES ($1::timestamptz, $2, $3, $4, $5, $6)',
-    accountEvents: `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, username, address, detail
+    accountEvents: `SELECT seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, username, address, detail
         FROM account_events WHERE $1::text IS NULL OR username = $1 ORDER BY seq`,
 
     /** $1..$8: at, actor, action, request kind, request id, to-status, reasons (JSON), the entry without its id (JSON). */
