@@ -355,7 +355,7 @@ async function decidePhase(targets: Target[]) {
             firstReviewScreen: { id: opened.id, keyToDocumentsMs: round(opened.docsMs), serial: opened.serial, resources: opened.resources.map(roundResource) },
             requestsPerDecision: summarize(timed.map(d => d.resources.length)),
             typicalDecision: typicalOf(timed),
-            all: timed.map(d => ({ id: d.id, recordMs: round(d.recordMs), docsMs: round(d.docsMs), serial: d.serial.count })),
+            all: timed.map(d => ({ id: d.id, recordMs: round(d.recordMs), docsMs: round(d.docsMs), serial: d.serial.count, ...(d.serial.count > 1 ? { chain: d.serial.chain, resources: d.resources.map(roundResource) } : {}) })),
         };
         log(`  ${label}: p50 ${docs.median} ms, p95 ${docs.p95} ms, serial requests per decision mean ${serial.mean} (max ${serial.max})`);
         rows.push(limitRow(`Decision Enter->next docs p50, ${label}`, docs.median, latency + DECISION_SLACK_MS.p50, ms));

@@ -10,8 +10,8 @@ async function start() {
     openHomeOfSignedIn();
     const locale = preferredLocale();
     // The mock backend is loaded only in demo mode, so a build for a real API never ships it. The first screen does
-    // not wait for it (loading and seeding it took ~1.3 s of a first visit): API calls do (apiReady).
-    if (config.demoMode) apiReady.set(import('../mocks/browser').then(({ startDemoBackend }) => startDemoBackend({ latencyMs: config.demoLatencyMs })));
+    // not wait for it (loading and seeding it took ~1.3 s of a first visit): it starts with the first API call (apiReady).
+    if (config.demoMode) apiReady.startOnFirstCall(() => import('../mocks/browser').then(({ startDemoBackend }) => startDemoBackend({ latencyMs: config.demoLatencyMs })));
     // Chinese is not in the first chunk: load it before the first render when it is the preference.
     await loadMessages(locale);
     createRoot(document.getElementById('root')!).render(

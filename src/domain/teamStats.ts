@@ -66,7 +66,10 @@ interface Tally {
  *   `approve` counts as an approval whether it approved or was a first approval (to `awaiting_second_approval`),
  *   so a two-step approval counts once for the first approver and once for the second.
  * - Handling time: from the decider's last `claim` of that request written before the decision (a `reassign` to
- *   the decider counts as their claim), to the decision. `second_approve` has no claim and is left out of the median.
+ *   the decider counts as their claim), or from their decision just before it when that came later, to the decision.
+ *   An operator works one request at a time: the one the console claims ahead while they decide another (docs/api.md
+ *   §7 claim-next) waits in their hands, and that wait is not handling. `second_approve` has no claim and is left out
+ *   of the median.
  * - Quality figures count every quality review of the operator, whatever the range.
  * - Reasons: the reason codes of the `reject` entries in the range, most used first (ties by kind, then code).
  */
@@ -86,6 +89,8 @@ export function computeStats({ audit, requests, operators, qualityReviews, range
         if (!claims) lastClaim.set(actor, claims = new Map());
         return claims;
     };
+    // actor → `at` of their last decision (any request), where the next request's handling starts at the earliest.
+    const lastDecision = new Map<string, string>();
     const reasons = new Map<string, { id: string; kind: RequestKind; count: number }>();
     for (const entry of audit) {
         if (entry.action === 'claim') {
@@ -102,7 +107,10 @@ export function computeStats({ audit, requests, operators, qualityReviews, range
             const claims = lastClaim.get(entry.actor);
             claimedAt = claims?.get(entry.requestId);
             claims?.delete(entry.requestId);
+            const previous = lastDecision.get(entry.actor);
+            if (claimedAt !== undefined && previous !== undefined && previous > claimedAt) claimedAt = previous;
         }
+        lastDecision.set(entry.actor, entry.at);
         const day = dayIndex.get(entry.at.slice(0, 10));
         if (day === undefined) continue;
         if (entry.action === 'reject') {

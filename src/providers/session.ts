@@ -6,6 +6,9 @@ const KEY = 'axis-review-session';
 
 export type Session = LoginResponse;
 
+const listeners = new Set<() => void>();
+const changed = () => listeners.forEach(listener => listener());
+
 export const session = {
     get(): Session | null {
         try {
@@ -17,8 +20,15 @@ export const session = {
     },
     set(value: Session) {
         localStorage.setItem(KEY, JSON.stringify(value));
+        changed();
     },
     clear() {
         localStorage.removeItem(KEY);
+        changed();
+    },
+    /** Calls `listener` whenever this tab signs in or out (useSyncExternalStore's subscribe); returns the unsubscribe. */
+    subscribe(listener: () => void) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
     },
 };

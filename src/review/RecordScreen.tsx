@@ -8,12 +8,13 @@ function CurrentRecord<T extends RaRecord>({ screen: Screen }: { screen: Compone
     const { refetch } = useShowContext<T>();
     // Opened from a queue, the record starts as its masked list row (react-admin fills its record cache from lists):
     // ask the API once for the record as this viewer may see it (whole for a supervisor or the claim's holder).
+    // A record first seen whole and masked since (my decision's answer: I hold it no more) is the API's word already.
     const askedFor = useRef<unknown>(null);
     const masked = (record as { identityMasked?: boolean } | undefined)?.identityMasked === true;
     useEffect(() => {
-        if (!masked || askedFor.current === record?.id) return;
+        if (askedFor.current === record?.id) return;
         askedFor.current = record?.id;
-        void refetch();
+        if (masked) void refetch();
     }, [masked, record?.id, refetch]);
     // react-admin answers a read refused with 401 with an empty record ({}) while it signs the operator out.
     if (!record || record.id === undefined) return <Loading />;

@@ -51,11 +51,20 @@ export async function openFirstRequest(page: Page, network: NetworkWatch, app: S
     return measureKey(page, network, null, 'n');
 }
 
-/** Polls until the page has no request under way (the polling interval enters no figure). */
+/**
+ * How long the page must have had no request under way before the operator decides: an operator reads a request
+ * for seconds; this only makes sure the screen's own follow-up requests (its timeline, the claim ahead, which start
+ * a moment after it renders) have had their turn, not a lull between two of them.
+ */
+const LOOKED_AT_MS = 300;
+
+/** Polls until the page has had no request under way for LOOKED_AT_MS (the polling interval enters no figure). */
 async function networkQuiet(network: NetworkWatch, timeoutMs = TIMEOUT_MS) {
     const deadline = Date.now() + timeoutMs;
-    while (network.busy) {
+    let quietSince = Date.now();
+    while (network.busy || Date.now() - quietSince < LOOKED_AT_MS) {
         if (Date.now() > deadline) throw new Error(`the page still had requests under way after ${timeoutMs} ms`);
+        if (network.busy) quietSince = Date.now();
         await new Promise(done => setTimeout(done, 20));
     }
 }

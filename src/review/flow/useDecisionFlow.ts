@@ -7,7 +7,7 @@ import { typeAhead } from '../keyboard/typeAhead';
 import { useShortcuts, type ShortcutMap } from '../keyboard/useShortcuts';
 import { decisionDrafts, EMPTY_DRAFT, type DecisionDraft } from './decisionDraft';
 import type { Failure } from './failure';
-import { usePreloadLikelyNext } from './preloadDocuments';
+import { useClaimAhead } from './preloadDocuments';
 import { releasedThisSession } from './releasedThisSession';
 import { useClaimHeartbeat } from './useClaimHeartbeat';
 import { useOwnReviewActions } from './useReviewActions';
@@ -98,10 +98,14 @@ export function useDecisionFlow({ resource, record, customerName, extraShortcuts
         notify(messageKey, { type: 'success', messageArgs: { id: record.id } });
         if (!(autoAdvance && answer.next !== undefined && openClaimed(answer.next))) actions.refreshTimeline(record.id);
     };
-    usePreloadLikelyNext(resource, record, me, heldByMe && autoAdvance);
+    const claimAhead = useClaimAhead(resource, record, heldByMe && autoAdvance);
 
     // The heartbeat re-claims silently: a lapse or a conflict shows through the refreshed record, not a toast a minute.
-    useClaimHeartbeat(heldByMe, () => void actions.claim(record.id).catch(() => undefined));
+    // It keeps the request claimed ahead alive too, so that it is still mine when this decision is made.
+    useClaimHeartbeat(heldByMe, () => {
+        void actions.claim(record.id).catch(() => undefined);
+        claimAhead.keepAlive();
+    });
     const claim = () => actions.claim(record.id).then(() => notify('app.review.claimed', { type: 'info', messageArgs: { id: record.id } }), actions.notifyFailure);
     const release = () => {
         if (!heldByMe) return;
