@@ -67,7 +67,7 @@ export default defineConfig(({ mode }) => {
                     // The review server on embedded PostgreSQL: the contract suite again (CONTRACT_TARGET), and its own tests.
                     extends: true,
                     test: {
-                        name: 'server', environment: 'node', include: ['tests/contract/api.test.ts', 'tests/contract/privacy.test.ts', 'tests/contract/exports.test.ts', 'tests/contract/accessFlags.test.ts', 'tests/contract/notices.test.ts', 'tests/contract/accountFacts.test.ts', 'tests/contract/numberRelease.test.ts', 'tests/contract/hostile.test.ts', 'tests/contract/hostileSweep.test.ts', 'tests/contract/loginThrottle.test.ts', 'tests/contract/intake.test.ts', 'tests/contract/customerJourney.test.ts', 'tests/server/**/*.test.ts'],
+                        name: 'server', environment: 'node', include: ['tests/contract/api.test.ts', 'tests/contract/privacy.test.ts', 'tests/contract/exports.test.ts', 'tests/contract/accessFlags.test.ts', 'tests/contract/notices.test.ts', 'tests/contract/accountFacts.test.ts', 'tests/contract/numberRelease.test.ts', 'tests/contract/hostile.test.ts', 'tests/contract/hostileSweep.test.ts', 'tests/contract/loginThrottle.test.ts', 'tests/contract/accountEvents.test.ts', 'tests/contract/intake.test.ts', 'tests/contract/customerJourney.test.ts', 'tests/server/**/*.test.ts'],
                         env: { CONTRACT_TARGET: 'server' }, globalSetup: ['tests/server/globalSetup.ts'], testTimeout: 60_000, hookTimeout: 60_000,
                     },
                 },

@@ -28,8 +28,9 @@ export function createMemoryStore(db: Db): Store {
 
     function earliestClaimEnd(): number {
         let next = Number.POSITIVE_INFINITY;
+        // Only requests in review hold a claim: the index keeps them apart.
         for (const kind of ['verification', 'cancellation'] as const) {
-            for (const record of db.collection(kind)) {
+            for (const record of index.open(kind).inReview) {
                 if (record.status === 'in_review' && record.claimExpiresAt) next = Math.min(next, Date.parse(record.claimExpiresAt));
             }
         }
@@ -43,7 +44,8 @@ export function createMemoryStore(db: Db): Store {
     const intakeSubmissions = new Map<string, IntakeSubmission>();
 
     const reads: StoreReads = {
-        accounts: async () => [...db.operators],
+        // The mock has no way to disable an account.
+        accounts: async () => db.operators.map(operator => ({ ...operator, disabled: false })),
         credentials: async username => {
             const account = db.operators.find(op => op.username === username);
             // Demo accounts share one password (mocks/app.ts checks it): no hash is kept.
@@ -51,7 +53,7 @@ export function createMemoryStore(db: Db): Store {
         },
         session: async token => db.state.sessions[token] ?? null,
         loginFailures: async (key, since) => (loginFailures.get(key) ?? []).filter(at => Date.parse(at) >= since.getTime()),
-        accountEvents: async username => accountEvents.filter(event => username === undefined || event.username === username),
+        accountEvents: async username => accountEvents.map((event, i) => ({ ...event, seq: i + 1 })).filter(event => username === undefined || event.username === username),
         request: async (kind, id) => db.find(kind, id) ?? null,
         async requests(query: RequestListQuery) {
             const { kind, filter, sort, range, viewerId, now } = query;
@@ -123,8 +125,15 @@ export function createMemoryStore(db: Db): Store {
             async lockNextCandidate(kind, viewerId, exclude) {
                 const { byDue, inReview } = index.open(kind);
                 // Queue order: a request the viewer holds before any pending one; each group by due time, then id.
-                for (const record of inReview.map(current)) if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
-                for (const record of byDue.map(current)) if (isClaimCandidate(record, viewerId, exclude)) return record;
+                // One record at a time: the first candidate is near the front of a long queue.
+                for (const held of inReview) {
+                    const record = current(held);
+                    if (isHeldBy(record, viewerId) && !exclude.has(record.id)) return record;
+                }
+                for (const queued of byDue) {
+                    const record = current(queued);
+                    if (isClaimCandidate(record, viewerId, exclude)) return record;
+                }
                 return null;
             },
             async lockPurgeDue(decidedBefore, disputeBefore, limit) {
@@ -217,7 +226,7 @@ export function createMemoryStore(db: Db): Store {
                 if (saved.kind === 'verification') state.verifications.push(saved);
                 else state.cancellations.push(saved);
             }
-            for (const record of records.values()) Object.assign(db.findAny(record.id)!, record);
+            const edited = [...records.values()].map(record => Object.assign(db.findAny(record.id)!, record));
             state.audit.push(...audit);
             for (const [token, session] of sessions) {
                 if (session) state.sessions[token] = session;
@@ -242,7 +251,10 @@ export function createMemoryStore(db: Db): Store {
                 if (known >= 0) state.notices[known] = notice;
                 else state.notices.push(notice);
             }
-            if (records.size + audit.length + sessions.size + samples.length + reviews.size + inserted.length + notices.size > 0) db.changed();
+            if (records.size + audit.length + sessions.size + samples.length + reviews.size + inserted.length + notices.size > 0) {
+                db.changed();
+                index.recordsChanged(edited);
+            }
         }
         return { tx, commit };
     }

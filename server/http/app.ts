@@ -4,6 +4,7 @@ import { memoryDocumentStorage } from './documentStorage';
 import { createFaultInjector, type FaultInjector } from './faults';
 import { audit } from './routes/audit';
 import { auth } from './routes/auth';
+import { accountEvents } from './routes/accountEvents';
 import { catalogue } from './routes/catalogue';
 import { documents } from './routes/documents';
 import { files } from './routes/files';
@@ -49,6 +50,7 @@ export function createApp(given: AppDeps): ReviewApi {
     }
     catalogue(app, deps);
     audit(app, deps);
+    accountEvents(app, deps);
     stats(app, deps);
     quality(app, deps);
     notices(app, deps);

@@ -7,7 +7,7 @@ import type { RequestFacts } from '../../src/domain/teamStats';
 import type { AuditDraft } from '../../src/domain/transitions';
 import type { NoticeListQuery } from '../../src/domain/lists/notices';
 import type { NoticeDraft } from '../../src/domain/notices';
-import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../../src/domain/types';
+import type { AuditEntry, Cancellation, ListedOperator, Notice, Operator, QualityReview, QualitySample, RequestKind, ReviewRequest, Verification } from '../../src/domain/types';
 
 // What the contract app (server/http) needs from storage. Two implementations: the mock's memory store (mocks/store) and
 // the review server's PostgreSQL store (server/store/postgres). Every write happens inside `transaction`: all of it or none.
@@ -36,6 +36,9 @@ export interface AccountEvent {
     detail: string | null;
 }
 
+/** An account event with its number in write order (1, 2, ...; the real database's may skip numbers). */
+export type NumberedAccountEvent = AccountEvent & { seq: number };
+
 /** What GET /stats is computed from (src/domain/teamStats.ts). */
 export interface StatsFacts {
     /** The decisions in the range and the claims they were made on, in write order. */
@@ -47,7 +50,8 @@ export interface StatsFacts {
 
 export interface StoreReads {
     /** Every account, in the server's account order. */
-    accounts(): Promise<Operator[]>;
+    /** Every account, disabled ones marked. */
+    accounts(): Promise<ListedOperator[]>;
     /** The account a username (trimmed, lower case) signs in to. */
     credentials(username: string): Promise<Credentials | null>;
     /** The session of a token, while its account is enabled. */
@@ -55,7 +59,7 @@ export interface StoreReads {
     /** The instants (ISO) of the failed logins recorded under `key` since `since` (server/accounts/loginThrottle.ts). */
     loginFailures(key: string, since: Date): Promise<string[]>;
     /** Account events in write order, of one username or all. */
-    accountEvents(username?: string): Promise<AccountEvent[]>;
+    accountEvents(username?: string): Promise<NumberedAccountEvent[]>;
     request(kind: RequestKind, id: string): Promise<ReviewRequest | null>;
     requests(query: RequestListQuery): Promise<Page<ReviewRequest>>;
     /** Whether some claim has run out by `now` (a cheap look before a lapse transaction). */

@@ -31,7 +31,8 @@ export const qualitySampleFilter = z.strictObject({ id: anyValue, operatorId: an
 export const qualityReviewFilter = z.strictObject({ id: anyValue, sampleId: anyValue, operatorId: anyValue, verdict: oneOrMany(z.enum(['pending', 'agree', 'disagree']), 'invalid') });
 /** Reasons and operators: "" is a value here, not "no filter". */
 export const reasonFilter = z.strictObject({ id: anyValue, kind: anyValue, retry: anyValue });
-export const operatorFilter = z.strictObject({ id: anyValue, role: anyValue });
+export const operatorFilter = z.strictObject({ id: anyValue, role: anyValue, disabled: anyValue });
+export const accountEventFilter = z.strictObject({ username: anyValue, action: anyValue, actor: anyValue, at_gte: anyValue, at_lte: anyValue });
 /** GET /notices (docs/api.md §6.12). */
 export const noticeFilter = z.strictObject({
     id: anyValue, requestId: anyValue, channel: oneOrMany(z.enum(NOTICE_CHANNELS), 'invalid'), state: oneOrMany(z.enum(NOTICE_STATES), 'invalid'),

@@ -6,6 +6,19 @@ import { auditAction, bilingual, customerLanguage, instant, noticeChannel, notic
 // (src/providers/responseShape.ts), and docs/openapi.json is generated from them (scripts/openapi.ts).
 
 export const operator = z.object({ id: z.string(), username: z.string(), name: z.string(), role });
+/** An account as GET /operators lists it (docs/api.md §6.4): disabled ones too, marked, so that names still resolve. */
+export const listedOperator = z.object({ id: z.string(), username: z.string(), name: z.string(), role, disabled: z.boolean() });
+
+/** Something that happened to an account (docs/api.md §6.15): failed logins, lockouts, the accounts command. */
+export const accountEvent = z.object({
+    id: z.string(),
+    at: instant,
+    actor: z.string(),
+    action: z.enum(['login_failed', 'login_locked', 'account_added', 'account_disabled', 'account_enabled', 'role_changed', 'password_reset']),
+    username: z.string(),
+    address: z.nullable(z.string()),
+    detail: z.nullable(z.string()),
+});
 
 export const decision = z.object({
     outcome,

@@ -18,6 +18,8 @@ export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 export type NoticeState = (typeof NOTICE_STATES)[number];
 
 export type Operator = z.infer<typeof records.operator>;
+export type ListedOperator = z.infer<typeof records.listedOperator>;
+export type AccountEventRecord = z.infer<typeof records.accountEvent>;
 export type Decision = z.infer<typeof records.decision>;
 /** Fields every request has, whichever its kind. */
 export type RequestBase = z.infer<typeof records.requestBase>;

@@ -34,7 +34,8 @@ type CheckedFields = Pick<Verification, 'fullName' | 'idNumber' | 'sex' | 'card'
 
 const result = (id: CheckId, status: CheckStatus, params: CheckResult['params'] = {}): CheckResult => ({ id, status, params });
 
-const normaliseName = (name: string) => name.replace(/[\s·•.]/g, '').toUpperCase();
+/** A name as the name check compares it: no spaces or dots, upper case. */
+export const normaliseName = (name: string) => name.replace(/[\s·•.]/g, '').toUpperCase();
 
 /** A calendar day written YYYY-MM-DD (the only spelling that compares with `today` as text). */
 function isCalendarDay(text: string): boolean {

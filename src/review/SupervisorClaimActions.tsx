@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useGetList, useNotify, useTranslate } from 'react-admin';
-import type { Operator, ReviewRequest } from '../domain/types';
+import type { ListedOperator, ReviewRequest } from '../domain/types';
 import type { ReviewDataProvider } from '../providers/dataProvider';
 import { DialogFailure } from './dialogs/DialogFailure';
 import { useDialogKeys } from './keyboard/useDialogKeys';
@@ -15,7 +15,7 @@ export function SupervisorClaimActions({ resource, record }: { resource: string;
     const { identity } = useGetIdentity();
     const dataProvider = useDataProvider<ReviewDataProvider>();
     const actions = useReviewActions(resource);
-    const { data: operators = [] } = useGetList<Operator>('operators', { pagination: { page: 1, perPage: 100 } });
+    const { data: operators = [] } = useGetList<ListedOperator>('operators', { pagination: { page: 1, perPage: 100 } });
     const [dialog, setDialog] = useState<'release' | 'reassign' | null>(null);
     const [note, setNote] = useState('');
     const [to, setTo] = useState('');
@@ -46,7 +46,8 @@ export function SupervisorClaimActions({ resource, record }: { resource: string;
                         <Stack spacing={2} sx={{ pt: 1 }}>
                             {dialog === 'reassign' && (
                                 <TextField select label={translate('app.supervision.to')} value={to} onChange={e => setTo(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'reassign-to' } }}>
-                                    {operators.filter(op => op.id !== record.assignee).map(op => <MenuItem key={op.id} value={op.id}>{op.name}</MenuItem>)}
+                                    {/* A disabled account cannot sign in to work what it is given. */}
+                                    {operators.filter(op => op.id !== record.assignee && !op.disabled).map(op => <MenuItem key={op.id} value={op.id}>{op.name}</MenuItem>)}
                                 </TextField>
                             )}
                             <TextField label={translate('app.supervision.note')} value={note} onChange={e => setNote(e.target.value)} required multiline minRows={2} slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'supervision-note' } }} />

@@ -34,7 +34,7 @@ export interface BenchDatabase {
 export function schemaKey(): string {
     const hash = createHash('sha256');
     for (const migration of migrationFiles()) hash.update(migration.name).update(migration.sql);
-    hash.update(readFileSync(resolve(ROOT, 'server/store/postgres/seedAtSize.ts')));
+    for (const file of ['seedAtSize.ts', 'seedNames.ts']) hash.update(readFileSync(resolve(ROOT, 'server/store/postgres', file)));
     return hash.digest('hex').slice(0, 12);
 }
 

@@ -1329,6 +1329,7 @@ describe('supervisor-only endpoints', () => {
             ['the whole audit trail', 'GET', '/audit'],
             ['an audit entry', 'GET', `/audit/${entry.id}`],
             ['statistics', 'GET', `/stats?from=${today}&to=${today}`],
+            ['the account events', 'GET', '/account-events'],
             ['drawing a quality sample', 'POST', '/quality-samples', { operatorId: 'u-operator2', from: today, to: today, rate: 1 }],
             ['the quality samples', 'GET', '/quality-samples'],
             ['a quality sample', 'GET', `/quality-samples/${sample.body.id}`],

@@ -111,6 +111,16 @@ describe('the accounts command', () => {
             await server.db.query("UPDATE accounts SET disabled_at = now() WHERE username = 'budi'");
             expect((await server.client.call('GET', '/reasons', { token: third })).status).toBe(401);
             expect((await server.store.accountEvents('budi')).map(event => event.action)).toEqual(['account_added', 'role_changed', 'password_reset', 'login_failed']);
+            // Still listed, marked disabled (the console offers it as no reassign target); supervisors read its events.
+            await admin.add({ username: 'cici', name: 'Cici Lestari', role: 'supervisor', passwordHash: await hashPassword(PASSWORD) });
+            const supervisor = (await login(server, 'cici')).body.token;
+            const operators = await server.client.list('/operators', {}, supervisor);
+            expect(operators.body.find((account: { username: string }) => account.username === 'budi')).toMatchObject({ disabled: true, role: 'supervisor' });
+            expect(operators.body.find((account: { username: string }) => account.username === 'cici')).toMatchObject({ disabled: false });
+            const events = await server.client.list('/account-events', { filter: { username: 'budi' }, sort: ['id', 'ASC'] }, supervisor);
+            expect(events.body.map((event: { action: string; actor: string }) => [event.action, event.actor])).toEqual([
+                ['account_added', 'cli:test'], ['role_changed', 'cli:test'], ['password_reset', 'cli:test'], ['login_failed', 'anonymous'],
+            ]);
         } finally {
             await server.close();
         }

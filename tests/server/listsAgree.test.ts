@@ -65,6 +65,23 @@ describe.each(['verification', 'cancellation'] as const)('%s lists', kind => {
         }
     });
 
+    it('agree on searches by parts of ID, mobile and account numbers (six digits in a row: the digit-gram index; fewer: trigrams)', async () => {
+        const first = await memory.requests(parseRequestListQuery(params({ sort: ['id', 'ASC'], range: [0, 9] }), kind, 'u-operator1', now));
+        const needles = first.rows.flatMap(record => {
+            const number = record.kind === 'verification' ? (record.idNumber ?? '') : record.account.accountId;
+            return [number, number.slice(3, 12), number.slice(-7), number.slice(-4), record.mobileNumber, record.mobileNumber.slice(4, 11), record.mobileNumber.slice(-6), record.id.slice(2)];
+        });
+        expect(needles.filter(needle => /[0-9]{6}/.test(needle)).length).toBeGreaterThan(30);
+        let found = 0;
+        for (const q of needles) {
+            const query = parseRequestListQuery(params({ filter: { open: true, q }, sort: ['queue', 'ASC'], range: [0, 24] }), kind, 'u-operator1', now);
+            const [mine, theirs] = await Promise.all([memory.requests(query), postgres.requests(query)]);
+            expect({ q, rows: ids(theirs.rows), total: theirs.total }).toEqual({ q, rows: ids(mine.rows), total: mine.total });
+            found += mine.total;
+        }
+        expect(found).toBeGreaterThan(needles.length / 2);
+    });
+
     it('agree on every sortable field, both ways (names in the API\'s locale collation)', async () => {
         for (const field of REQUEST_LISTS[kind].sortable) {
             for (const order of ['ASC', 'DESC']) {

@@ -9,6 +9,8 @@ import * as records from '../../../src/contract/records';
 
 export const NAMED_SCHEMAS = {
     Operator: records.operator,
+    ListedOperator: records.listedOperator,
+    AccountEvent: records.accountEvent,
     Decision: records.decision,
     CardReading: records.cardReading,
     VerificationDocuments: records.verificationDocuments,
@@ -51,6 +53,7 @@ export const NAMED_SCHEMAS = {
     NoticeFilter: lists.noticeFilter,
     ReasonFilter: lists.reasonFilter,
     OperatorFilter: lists.operatorFilter,
+    AccountEventFilter: lists.accountEventFilter,
     QualitySampleFilter: lists.qualitySampleFilter,
     QualityReviewFilter: lists.qualityReviewFilter,
 } satisfies Record<string, z.ZodMiniType>;

@@ -8,8 +8,8 @@ import { DEFAULT_SLA, reviewDay, type SlaCalendar } from '../../../src/domain/sl
 import type { AuditDraft } from '../../../src/domain/transitions';
 import { countFailedChecks, runVerificationChecks } from '../../../src/domain/verificationChecks';
 import type { NoticeListQuery } from '../../../src/domain/lists/notices';
-import type { AuditEntry, Cancellation, Notice, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
-import type { AccountEvent, IntakeSubmission, Store, StoreReads, StoreWrites } from '../store';
+import type { AuditEntry, Cancellation, ListedOperator, Notice, Operator, QualityReview, QualitySample, ReviewRequest, Verification } from '../../../src/domain/types';
+import type { IntakeSubmission, NumberedAccountEvent, Store, StoreReads, StoreWrites } from '../store';
 import type { Executor, Queryable, Row } from './executor';
 import { requestRow } from './rows';
 import {
@@ -88,14 +88,14 @@ export function createPostgresStore(db: Executor, options: PostgresStoreOptions 
 
     function readsOn(q: Queryable): StoreReads {
         return {
-            accounts: async () => (await q.query<Operator>(SQL.accounts)).map(({ id, username, name, role }) => ({ id, username, name, role })),
+            accounts: async () => (await q.query<ListedOperator>(SQL.accounts)).map(({ id, username, name, role, disabled }) => ({ id, username, name, role, disabled: Boolean(disabled) })),
             async credentials(username) {
                 const row = (await q.query<Operator & { password_hash: string | null }>(SQL.credentials, [username]))[0];
                 return row ? { account: { id: row.id, username: row.username, name: row.name, role: row.role }, passwordHash: row.password_hash } : null;
             },
             session: async token => (await q.query<{ userId: string; expiresAt: string }>(SQL.session, [tokenDigest(token)]))[0] ?? null,
             loginFailures: (key, since) => records<string>(q, SQL.loginFailures, [key, since.toISOString()], 'at'),
-            accountEvents: async username => q.query<AccountEvent & Row>(SQL.accountEvents, [username ?? null]),
+            accountEvents: async username => (await q.query<NumberedAccountEvent & Row>(SQL.accountEvents, [username ?? null])).map(event => ({ ...event, seq: Number(event.seq) })),
             request: (kind, id) => first(q, SQL.request, [kind, id], 'record'),
             async requests(query) {
                 const { kind, filter, sort, range, viewerId, now } = query;

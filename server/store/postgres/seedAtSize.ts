@@ -1,16 +1,19 @@
 import { idCheckCharacter } from '../../../src/domain/idNumber';
+import { normaliseName } from '../../../src/domain/verificationChecks';
 import { reviewDay, type SlaCalendar } from '../../../src/domain/sla';
 import type { Operator, ReviewRequest } from '../../../src/domain/types';
 import { createDb, DEFAULT_SEED } from '../../../mocks/db';
 import { OPERATORS } from '../../../mocks/seed/seed';
 import type { Executor } from './executor';
 import { auditRow, requestRow } from './rows';
+import { SEED_GIVEN_CHARACTERS, SEED_SURNAMES } from './seedNames';
 import { SQL } from './sql';
 
 // A database of any size for the bench (npm run bench, phase server-scale) and the plan tests, written by SQL: the mock's
 // demo seed of TEMPLATE_SIZE requests is the template, and INSERT ... SELECT over generate_series copies it as often as
 // needed, each copy with its own ids, mobile numbers, e-mails, ID and account numbers (valid check characters where the
-// template's were valid), so that a search finds one customer, not a thousand copies. Names repeat, as they do.
+// template's were valid), so that a search finds one customer, not a thousand copies; names drawn from larger pools (seedNames.ts),
+// so that they repeat about as often as real names do.
 // Claims are released (a copy of the demo's stale claims would lapse by the thousand on the first request).
 
 export const TEMPLATE_SIZE = 1_000;
@@ -75,6 +78,7 @@ function templates(now: Date, sla: SlaCalendar) {
             mobile_tail: Number(record.mobileNumber.slice(-8)),
             email_local: local,
             email_domain: domain ?? '',
+            name_state: record.kind === 'cancellation' || record.card.name === null ? 'none' : normaliseName(record.card.name) === normaliseName(record.fullName) ? 'match' : 'mismatch',
             id_head: id?.head ?? null, id_sum: id?.sum ?? null, id_seq: id?.seq ?? null, id_valid: id?.valid ?? null,
             card_head: card?.head ?? null, card_sum: card?.sum ?? null, card_seq: card?.seq ?? null, card_valid: card?.valid ?? null,
             account_number: record.kind === 'cancellation' ? Number(record.account.accountId.replace(/^AX-/, '')) : null,
@@ -85,6 +89,9 @@ function templates(now: Date, sla: SlaCalendar) {
         .map((entry, a) => ({ a, t: index.get(entry.requestId)!, cols: { ...auditRow(entry), entry: undefined, seq: undefined, id: undefined }, entry }));
     return { requests, audit, traitsOf: demo.state.documentTraits };
 }
+
+/** SQL of a number in [0, 1) drawn for template row t's copy c, the k-th draw: a hash, the same on every run and server. */
+const unit = (k: number) => `((hashint8extended(t.t::bigint * 1000003 + c, ${k}) & 4294967295)::float8 / 4294967296)`;
 
 /** SQL of an ID number of copy `c`: the same head, sequence + 2c (the sex digit's parity kept), its check recomputed (kept wrong when it was). */
 const copiedIdNumber = (p: string) => `CASE WHEN t.${p}_head IS NULL THEN NULL ELSE (SELECT t.${p}_head || lpad(s::text, 3, '0')
@@ -105,14 +112,26 @@ WITH copies AS (
         CASE WHEN c = 0 THEN t.email_local ELSE t.email_local || '.' || c END || '@' || t.email_domain AS new_email,
         ${copiedIdNumber('id')} AS new_id_number,
         ${copiedIdNumber('card')} AS new_card_number,
-        CASE WHEN t.account_number IS NULL THEN NULL ELSE 'AX-' || (10000000 + (t.account_number - 10000000 + c * 104729) % 90000000)::text END AS new_account
+        CASE WHEN t.account_number IS NULL THEN NULL ELSE 'AX-' || (10000000 + (t.account_number - 10000000 + c * 104729) % 90000000)::text END AS new_account,
+        CASE WHEN c = 0 THEN NULL ELSE ($4::text[])[1 + floor(cardinality($4::text[]) * ${unit(1)} ^ 2)::int]
+            || ($5::text[])[1 + floor(cardinality($5::text[]) * ${unit(2)} ^ 2)::int]
+            || CASE WHEN ${unit(3)} < 0.2 THEN '' ELSE ($5::text[])[1 + floor(cardinality($5::text[]) * ${unit(4)} ^ 2)::int] END END AS drawn_name
     FROM copies JOIN bench_template t ON t.t = copies.tn
+), named AS (
+    -- Copy 0 keeps the template's names; the others draw theirs (seedNames.ts). A typed name that did not match the card
+    -- still does not: its last character is another.
+    SELECT made.*,
+        CASE WHEN drawn_name IS NULL THEN cols->>'holder_name' WHEN name_state = 'mismatch'
+            THEN left(drawn_name, -1) || CASE WHEN right(drawn_name, 1) = '玮' THEN '芬' ELSE '玮' END ELSE drawn_name END AS new_name,
+        CASE WHEN drawn_name IS NULL OR name_state = 'none' THEN record #> '{card,name}' ELSE to_jsonb(drawn_name) END AS new_card_name
+    FROM made
 ), docs AS (
-    SELECT made.*, 'documents/' || new_id || '/' AS doc FROM made
+    SELECT named.*, 'documents/' || new_id || '/' AS doc FROM named
 ), recs AS (
     SELECT docs.*, record || jsonb_build_object('id', new_id, 'previousId', new_prev, 'mobileNumber', new_mobile, 'email', new_email) || CASE WHEN prefix = 'V' THEN jsonb_build_object(
+            'fullName', new_name,
             'idNumber', new_id_number,
-            'card', (record -> 'card') || jsonb_build_object('idNumber', new_card_number),
+            'card', (record -> 'card') || jsonb_build_object('idNumber', new_card_number, 'name', new_card_name),
             'documents', jsonb_build_object(
                 'idFront', CASE WHEN record #> '{documents,idFront}' = 'null' THEN NULL ELSE doc || 'id-front.svg' END,
                 'idBack', CASE WHEN record #> '{documents,idBack}' = 'null' THEN NULL ELSE doc || 'id-back.svg' END,
@@ -121,6 +140,7 @@ WITH copies AS (
             'duplicateIds', (SELECT coalesce(jsonb_agg('V-' || lpad((c * $1 + d::int + 1)::text, 7, '0') ORDER BY o), '[]'::jsonb)
                 FROM jsonb_array_elements_text(dup_t) WITH ORDINALITY AS dup(d, o)))
         ELSE jsonb_build_object(
+            'holderName', new_name,
             'account', (record -> 'account') || jsonb_build_object('accountId', new_account),
             'idScan', CASE WHEN record -> 'idScan' = 'null' THEN NULL ELSE doc || 'id-front.svg' END)
         END AS new_record
@@ -130,8 +150,8 @@ INSERT INTO requests (id, kind, status, is_open, assignee, claim_expires_at, sub
     mobile_number, holder_name, failed_checks, ready_to_approve, search_text, version, record)
 SELECT new_id, cols->>'kind', cols->>'status', (cols->>'is_open')::boolean, cols->>'assignee', (cols->>'claim_expires_at')::timestamptz,
     (cols->>'submitted_at')::timestamptz, (cols->>'due_at')::timestamptz, (cols->>'decided_at')::timestamptz, cols->>'decided_by',
-    (cols->>'attempt')::int, new_prev, new_mobile, cols->>'holder_name', (cols->>'failed_checks')::int, (cols->>'ready_to_approve')::boolean,
-    replace(lower(concat_ws(E'\\n', new_id, new_mobile, new_email, cols->>'holder_name', coalesce(new_id_number, new_account))), ' ', ''),
+    (cols->>'attempt')::int, new_prev, new_mobile, new_name, (cols->>'failed_checks')::int, (cols->>'ready_to_approve')::boolean,
+    replace(lower(concat_ws(E'\\n', new_id, new_mobile, new_email, new_name, coalesce(new_id_number, new_account))), ' ', ''),
     (cols->>'version')::int, new_record
 FROM recs`;
 
@@ -167,7 +187,7 @@ export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promi
         if (Number(existing!.count) > 0) throw new Error('seedAtSize: the database already holds requests');
         for (const account of accounts) await tx.query(SQL.insertAccount, [account.id, account.username, account.name, account.role, options.passwordHash]);
         await tx.exec(`CREATE TEMP TABLE bench_template (t int PRIMARY KEY, prefix text, prev_t int, dup_t jsonb, cols jsonb, record jsonb, traits jsonb, mobile_head text, mobile_tail bigint,
-            email_local text, email_domain text, id_head text, id_sum int, id_seq int, id_valid boolean, card_head text, card_sum int, card_seq int, card_valid boolean,
+            email_local text, email_domain text, name_state text, id_head text, id_sum int, id_seq int, id_valid boolean, card_head text, card_sum int, card_seq int, card_valid boolean,
             account_number bigint) ON COMMIT DROP;
             CREATE TEMP TABLE bench_audit_template (a int PRIMARY KEY, t int, cols jsonb, entry jsonb) ON COMMIT DROP`);
         await tx.query(`INSERT INTO bench_template SELECT * FROM jsonb_populate_recordset(NULL::bench_template, $1::jsonb)`, [JSON.stringify(requests)]);
@@ -177,7 +197,7 @@ export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promi
         for (const { name } of indexes) await tx.exec(`DROP INDEX ${name}`);
         for (let from = 0; from < options.size; from += CHUNK) {
             const to = Math.min(options.size, from + CHUNK) - 1;
-            await tx.query(INSERT_REQUESTS, [perCopy, from, to]);
+            await tx.query(INSERT_REQUESTS, [perCopy, from, to, SEED_SURNAMES, SEED_GIVEN_CHARACTERS]);
             await tx.query(INSERT_DOCUMENTS, [perCopy, from, to]);
         }
         for (const { definition } of indexes) await tx.exec(definition);

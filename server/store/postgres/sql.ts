@@ -66,7 +66,7 @@ export const SQL = {
     openRequestFacts: `SELECT record->>'kind' AS kind, status, record->>'submittedAt' AS "submittedAt", record->>'dueAt' AS "dueAt" FROM requests WHERE is_open`,
     verificationsForChecks: `SELECT record FROM requests WHERE kind = 'verification'`,
 
-    accounts: 'SELECT id, username, name, role FROM accounts ORDER BY ordinal',
+    accounts: 'SELECT id, username, name, role, disabled_at IS NOT NULL AS disabled FROM accounts ORDER BY ordinal',
     credentials: 'SELECT id, username, name, role, password_hash FROM accounts WHERE username = $1 AND disabled_at IS NULL',
     insertAccount: `INSERT INTO accounts (id, username, name, role, password_hash, ordinal)
         VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(ordinal), 0) + 1 FROM accounts))`,
@@ -92,7 +92,7 @@ export const SQL = {
     recordLoginFailure: 'INSERT INTO login_failures (key, at) VALUES ($1, $2::timestamptz)',
     clearLoginFailures: 'DELETE FROM login_failures WHERE key = $1',
     appendAccountEvent: 'INSERT INTO account_events (at, actor, action, username, address, detail) VALUES ($1::timestamptz, $2, $3, $4, $5, $6)',
-    accountEvents: `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, username, address, detail
+    accountEvents: `SELECT seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor, action, username, address, detail
         FROM account_events WHERE $1::text IS NULL OR username = $1 ORDER BY seq`,
 
     /** $1..$8: at, actor, action, request kind, request id, to-status, reasons (JSON), the entry without its id (JSON). */
@@ -154,6 +154,17 @@ export const SQL = {
 /** The indexed search expression (migration 003): search_text with each character outside ASCII written twice. */
 export const SEARCH_PAIRS = `regexp_replace(search_text, '([^\\x01-\\x7f])', '\\1\\1', 'g')`;
 
+/** The indexed digit grams of the search text (migration 016): every six digits in a row. */
+export const SEARCH_DIGIT_GRAMS = 'search_digit_grams(search_text)';
+const GRAM = 6;
+
+/** The six-digit grams of a needle, as search_digit_grams writes them: a text that contains the needle has every one of them. */
+export function digitGrams(needle: string): string[] {
+    const grams = new Set<string>();
+    for (const [run] of needle.matchAll(/[0-9]{6,}/g)) for (let i = 0; i + GRAM <= run.length; i++) grams.add(run.slice(i, i + GRAM));
+    return [...grams];
+}
+
 /** A needle as SEARCH_PAIRS writes it. */
 export const pairCharacters = (needle: string) => [...needle].map(c => (c.codePointAt(0)! > 0x7f ? c + c : c)).join('');
 
@@ -170,7 +181,12 @@ export function requestWhere(kind: RequestKind, filter: RequestFilter, now: Date
     if (ids) clauses.push(anyOf('id', ids, params));
     // The trigram index is on the text with every non-ASCII character doubled (SEARCH_PAIRS): a two-character Chinese name
     // then has trigrams. The second test is the contract's own "contains" on the text as it is.
-    if (search) clauses.push(`${SEARCH_PAIRS} LIKE ${params.add(containing(pairCharacters(search)))}`, `search_text LIKE ${params.add(containing(search))}`);
+    // A needle with six digits in a row (an ID or mobile number) finds its candidates by their digit grams (migration 016).
+    if (search) {
+        const grams = digitGrams(search);
+        const candidates = grams.length > 0 ? `${SEARCH_DIGIT_GRAMS} @> ${params.add(grams, '::text[]')}` : `${SEARCH_PAIRS} LIKE ${params.add(containing(pairCharacters(search)))}`;
+        clauses.push(candidates, `search_text LIKE ${params.add(containing(search))}`);
+    }
     if (open !== undefined) clauses.push(`is_open = ${params.add(open)}`);
     if (statuses) clauses.push(anyOf('status', statuses, params));
     if (assignee !== undefined) clauses.push(assignee === null ? 'assignee IS NULL' : `assignee = ${params.add(assignee)}`);

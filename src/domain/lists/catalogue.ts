@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { operatorFilter, reasonFilter } from '../../contract/listQuery';
-import type { Operator, Reason } from '../types';
+import type { ListedOperator, Reason } from '../types';
 import { oneOrMany } from './page';
 import type { ListSpec } from './parse';
 
@@ -18,5 +18,6 @@ export const reasonPredicate = (filter: z.infer<typeof reasonFilter>) => (reason
     && (filter.kind === undefined || reason.kind === filter.kind)
     && (filter.retry === undefined || reason.retry === filter.retry);
 
-export const operatorPredicate = (filter: z.infer<typeof operatorFilter>) => (operator: Operator) =>
-    (filter.id === undefined || oneOrMany(filter.id).includes(operator.id)) && (filter.role === undefined || operator.role === filter.role);
+export const operatorPredicate = (filter: z.infer<typeof operatorFilter>) => (operator: ListedOperator) =>
+    (filter.id === undefined || oneOrMany(filter.id).includes(operator.id)) && (filter.role === undefined || operator.role === filter.role)
+    && (filter.disabled === undefined || operator.disabled === filter.disabled);
