@@ -97,6 +97,28 @@ async function confirmDigits(page: Page) {
     await digits.fill(number.slice(-4));
 }
 
+/**
+ * Runs `steps` on the screen; false when the session ended under them (the sign-in form replaced the screen), true when
+ * they finished. Any other failure is the test's. Steps check `live()` before each action, so that steps left waiting
+ * when the session ended do not act on the screen the loop opens next.
+ */
+async function unlessSignedOut(page: Page, steps: (live: () => void) => Promise<void>): Promise<boolean> {
+    const signInForm = page.locator('input[name="password"]');
+    let over = false;
+    const live = () => {
+        if (over) throw new Error('the session ended under these steps');
+    };
+    const finished = steps(live).then(() => true, async (error: unknown) => {
+        if (over || (await signInForm.isVisible())) return false;
+        throw error;
+    });
+    // Never settles unless the form shows: the race is then the steps'.
+    const signedOut = signInForm.waitFor({ state: 'visible', timeout: 120_000 }).then(() => false, () => new Promise<boolean>(() => undefined));
+    const result = await Promise.race([finished, signedOut]);
+    over = true;
+    return result;
+}
+
 /** operator1 works `resource` until `target` decisions are confirmed on screen, retrying whatever fails. */
 async function workTheQueue(page: Page, resource: Resource, target: number) {
     const confirmed = new Map<string, Expected>();
@@ -120,18 +142,34 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
         // Approve every other request, when its rules allow; reject the others with the first reason.
         const approving = confirmed.size % 2 === 0 && (await page.getByTestId('approve').isEnabled());
         const fourEyes = resource === 'cancellations' && approving;
-        const note = `soak ${id} ${approving ? 'approve' : 'reject'} — 备注 ${step}`;
-        await page.keyboard.press(approving ? 'a' : 'r');
+        // One text per request and decision: after a sign-in the dialog brings back what was typed (the draft), and the
+        // test types the same again.
+        const note = `soak ${id} ${approving ? 'approve' : 'reject'} — 备注`;
         const dialog = page.getByRole('dialog');
-        await dialog.waitFor();
-        const secondApprovalNeeded = fourEyes && (await dialog.getByTestId('four-eyes-notice').isVisible());
+        let secondApprovalNeeded = false;
+        // A session can end under the dialog (the fault mode's session_expired hits the screen's own background
+        // requests too, such as its claim ahead): then the loop signs in again and opens the dialog anew.
+        const opened = await unlessSignedOut(page, async live => {
+            live();
+            await page.keyboard.press(approving ? 'a' : 'r');
+            await dialog.waitFor({ timeout: 15_000 });
+            secondApprovalNeeded = fourEyes && (await dialog.getByTestId('four-eyes-notice').isVisible());
+            if (!approving) {
+                const first = dialog.getByRole('checkbox').first();
+                await first.waitFor({ timeout: 15_000 });
+                live();
+                // A draft brought back after a sign-in has the reason ticked already.
+                if (!(await first.isChecked())) await page.keyboard.press('1');
+            }
+            live();
+            await confirmDigits(page);
+            const field = dialog.getByLabel(/Internal note/);
+            await field.waitFor({ timeout: 15_000 });
+            live();
+            await field.fill(note);
+        });
+        if (!opened) continue;
         const expected: Expected = { status: approving ? (secondApprovalNeeded ? 'awaiting_second_approval' : 'approved') : 'rejected', note };
-        if (!approving) {
-            await dialog.getByRole('checkbox').first().waitFor();
-            await page.keyboard.press('1');
-        }
-        await confirmDigits(page);
-        await dialog.getByLabel(/Internal note/).fill(note);
         for (let retry = 0; retry < 10; retry += 1) {
             stats.attempts += 1;
             await dialog.getByLabel(/Internal note/).press('Control+Enter');
