@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { makeIdNumber } from '../src/domain/idNumber';
 
 // The customer app's side, played against a running API (docs/api.md §6.11): `npm run customer-app` submits requests
 // with real JPEG and PNG photos, bad files (an SVG renamed .jpg, a 3 MB photo, a PDF) and a resubmission after a
-// rejection, and prints every answer. tests/contract/customerJourney.test.ts runs the same journey through these functions.
+// rejection, then an English-speaking customer's verification, and prints every answer.
+// tests/contract/customerJourney.test.ts runs the same journey through these functions.
 
 export interface Upload {
     bytes: Uint8Array;
@@ -129,6 +131,15 @@ export async function playJourney(options: JourneyOptions): Promise<JourneyStep[
         log(`${options.operator.username} rejects ${first.id} (photo_unclear): ${rejected.status}`);
         await record('the resubmission with a sharp selfie', 'verification', { fields: { ...fields, previousId: first.id }, files: { ...good, selfie: upload(selfie, 'selfie2.jpg') } });
     }
+    // Another customer, who reads English (their notices are in English): a number and an identity of their own.
+    const englishMobile = `${mobileNumber.slice(0, -4)}${String((Number(mobileNumber.slice(-4)) + 5000) % 10000).padStart(4, '0')}`;
+    await record('an English-speaking customer\'s verification', 'verification', {
+        fields: {
+            ...fields, fullName: 'Customer App English', idNumber: makeIdNumber('310104', '1991-08-21', Number(mobileNumber.slice(-3))), mobileNumber: englishMobile,
+            email: 'customer.app.en@example.com', address: 'Jl. Contoh No. 1, Jakarta', customerLanguage: 'en',
+        },
+        files: { ...good, selfie: upload(selfie, 'selfie.jpg') },
+    });
     return steps;
 }
 
