@@ -143,15 +143,43 @@ export async function playJourney(options: JourneyOptions): Promise<JourneyStep[
     return steps;
 }
 
+export interface OutboxEntry {
+    requestId: string;
+    notices: { id: string; channel: string; language: string; state: string; subject: string | null }[];
+}
+
+/**
+ * What the run's requests sent the customer so far: each created request's notices (docs/api.md §6.12), read by the
+ * operator one request at a time (masked for them: only the channel, language, state and subject are kept).
+ */
+export async function outboxOf(options: Pick<JourneyOptions, 'baseUrl' | 'operator'>, steps: JourneyStep[]): Promise<OutboxEntry[]> {
+    const call = async (path: string, init: RequestInit = {}) => (await fetch(`${options.baseUrl}${path}`, init)).json();
+    const { token } = await call('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options.operator) });
+    const ids = [...new Set(steps.filter(step => step.status === 201 && step.id).map(step => step.id!))];
+    return Promise.all(ids.map(async requestId => {
+        const filter = encodeURIComponent(JSON.stringify({ requestId }));
+        const notices: OutboxEntry['notices'] = await call(`/notices?filter=${filter}&sort=${encodeURIComponent('["id","ASC"]')}`, { headers: { Authorization: `Bearer ${token}` } });
+        return { requestId, notices: notices.map(({ id, channel, language, state, subject }) => ({ id, channel, language, state, subject })) };
+    }));
+}
+
+/** One line per request: its notices, or that it has sent none yet (not decided). */
+export const formatOutbox = (outbox: OutboxEntry[]) => outbox.map(({ requestId, notices }) =>
+    `${requestId}: ${notices.length === 0 ? 'no notice (not decided)' : notices.map(n => `${n.id} ${n.channel} ${n.language} ${n.state}${n.subject ? ` "${n.subject}"` : ''}`).join('; ')}`);
+
 const isMain = process.argv[1]?.endsWith('customerApp.ts');
 if (isMain) {
     const baseUrl = (process.env.CUSTOMER_APP_API ?? 'http://127.0.0.1:8787/api').replace(/\/$/, '');
+    const operator = { username: process.env.CUSTOMER_APP_OPERATOR ?? 'operator1', password: process.env.CUSTOMER_APP_PASSWORD ?? 'demo' };
     const steps = await playJourney({
         baseUrl,
         intakeKey: process.env.CUSTOMER_APP_INTAKE_KEY ?? 'demo-intake-key-0123456789abcdef',
-        operator: { username: process.env.CUSTOMER_APP_OPERATOR ?? 'operator1', password: process.env.CUSTOMER_APP_PASSWORD ?? 'demo' },
+        operator,
         photoSize: process.env.CUSTOMER_APP_PHOTOS === 'small' ? 'small' : 'phone',
         log: line => console.log(line),
     });
     console.log(`\n${steps.length} steps against ${baseUrl}`);
+    const outbox = await outboxOf({ baseUrl, operator }, steps);
+    console.log(`\nThe outbox: ${outbox.reduce((sum, entry) => sum + entry.notices.length, 0)} notices for the ${outbox.length} requests this run created`);
+    for (const line of formatOutbox(outbox)) console.log(`  ${line}`);
 }

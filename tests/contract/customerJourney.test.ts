@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playJourney, type JourneyStep } from '../../scripts/customerApp';
+import { formatOutbox, outboxOf, playJourney, type JourneyStep } from '../../scripts/customerApp';
 import { REASONS } from '../../src/domain/reasonCatalogue';
 import { apiClient, INTAKE_KEY, startTarget } from './apiClient';
 
@@ -135,6 +135,18 @@ describe('the decisions\' customer notices', () => {
             }
             expect(masked[1].to).toMatch(/\*{4}\d{4}$/);
         }
+    });
+
+    it('npm run customer-app\'s summary of the outbox lists each created request\'s notices, none for the undecided ones', async () => {
+        const outbox = await outboxOf({ baseUrl: target.baseUrl, operator: { username: 'operator1', password: 'demo' } }, steps);
+        // The created requests: the first, the cancellation, the resubmission, the English one (the replay is the first).
+        expect(outbox.map(entry => entry.requestId)).toEqual([steps[0]!.id, steps[5]!.id, steps[7]!.id, steps[8]!.id]);
+        const byId = new Map(outbox.map(entry => [entry.requestId, entry.notices]));
+        for (const { id, language } of decided) expect(byId.get(id)!.map(n => [n.channel, n.language])).toEqual([['email', language], ['sms', language]]);
+        expect(byId.get(steps[5]!.id!)).toEqual([]);
+        const lines = formatOutbox(outbox);
+        expect(lines[0]).toMatch(new RegExp(`^${steps[0]!.id}: N-\\d{6} email zh-CN (queued|sent) "【Axis】 您的实名认证未通过"; N-\\d{6} sms zh-CN (queued|sent)$`));
+        expect(lines[1]).toBe(`${steps[5]!.id}: no notice (not decided)`);
     });
 
     it('the sender delivers them (the review server: a file each under $DATA_DIR/outbox; the mock keeps them queued)', async () => {
