@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { makeIdNumber } from '../src/domain/idNumber';
 
 // The customer app's side, played against a running API (docs/api.md §6.11): `npm run customer-app` submits requests
 // with real JPEG and PNG photos, bad files (an SVG renamed .jpg, a 3 MB photo, a PDF) and a resubmission after a
-// rejection, and prints every answer. tests/contract/customerJourney.test.ts runs the same journey through these functions.
+// rejection, then an English-speaking customer's verification, and prints every answer.
+// tests/contract/customerJourney.test.ts runs the same journey through these functions.
 
 export interface Upload {
     bytes: Uint8Array;
@@ -129,18 +131,55 @@ export async function playJourney(options: JourneyOptions): Promise<JourneyStep[
         log(`${options.operator.username} rejects ${first.id} (photo_unclear): ${rejected.status}`);
         await record('the resubmission with a sharp selfie', 'verification', { fields: { ...fields, previousId: first.id }, files: { ...good, selfie: upload(selfie, 'selfie2.jpg') } });
     }
+    // Another customer, who reads English (their notices are in English): a number and an identity of their own.
+    const englishMobile = `${mobileNumber.slice(0, -4)}${String((Number(mobileNumber.slice(-4)) + 5000) % 10000).padStart(4, '0')}`;
+    await record('an English-speaking customer\'s verification', 'verification', {
+        fields: {
+            ...fields, fullName: 'Customer App English', idNumber: makeIdNumber('310104', '1991-08-21', Number(mobileNumber.slice(-3))), mobileNumber: englishMobile,
+            email: 'customer.app.en@example.com', address: 'Jl. Contoh No. 1, Jakarta', customerLanguage: 'en',
+        },
+        files: { ...good, selfie: upload(selfie, 'selfie.jpg') },
+    });
     return steps;
 }
+
+export interface OutboxEntry {
+    requestId: string;
+    notices: { id: string; channel: string; language: string; state: string; subject: string | null }[];
+}
+
+/**
+ * What the run's requests sent the customer so far: each created request's notices (docs/api.md §6.12), read by the
+ * operator one request at a time (masked for them: only the channel, language, state and subject are kept).
+ */
+export async function outboxOf(options: Pick<JourneyOptions, 'baseUrl' | 'operator'>, steps: JourneyStep[]): Promise<OutboxEntry[]> {
+    const call = async (path: string, init: RequestInit = {}) => (await fetch(`${options.baseUrl}${path}`, init)).json();
+    const { token } = await call('/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options.operator) });
+    const ids = [...new Set(steps.filter(step => step.status === 201 && step.id).map(step => step.id!))];
+    return Promise.all(ids.map(async requestId => {
+        const filter = encodeURIComponent(JSON.stringify({ requestId }));
+        const notices: OutboxEntry['notices'] = await call(`/notices?filter=${filter}&sort=${encodeURIComponent('["id","ASC"]')}`, { headers: { Authorization: `Bearer ${token}` } });
+        return { requestId, notices: notices.map(({ id, channel, language, state, subject }) => ({ id, channel, language, state, subject })) };
+    }));
+}
+
+/** One line per request: its notices, or that it has sent none yet (not decided). */
+export const formatOutbox = (outbox: OutboxEntry[]) => outbox.map(({ requestId, notices }) =>
+    `${requestId}: ${notices.length === 0 ? 'no notice (not decided)' : notices.map(n => `${n.id} ${n.channel} ${n.language} ${n.state}${n.subject ? ` "${n.subject}"` : ''}`).join('; ')}`);
 
 const isMain = process.argv[1]?.endsWith('customerApp.ts');
 if (isMain) {
     const baseUrl = (process.env.CUSTOMER_APP_API ?? 'http://127.0.0.1:8787/api').replace(/\/$/, '');
+    const operator = { username: process.env.CUSTOMER_APP_OPERATOR ?? 'operator1', password: process.env.CUSTOMER_APP_PASSWORD ?? 'demo' };
     const steps = await playJourney({
         baseUrl,
         intakeKey: process.env.CUSTOMER_APP_INTAKE_KEY ?? 'demo-intake-key-0123456789abcdef',
-        operator: { username: process.env.CUSTOMER_APP_OPERATOR ?? 'operator1', password: process.env.CUSTOMER_APP_PASSWORD ?? 'demo' },
+        operator,
         photoSize: process.env.CUSTOMER_APP_PHOTOS === 'small' ? 'small' : 'phone',
         log: line => console.log(line),
     });
     console.log(`\n${steps.length} steps against ${baseUrl}`);
+    const outbox = await outboxOf({ baseUrl, operator }, steps);
+    console.log(`\nThe outbox: ${outbox.reduce((sum, entry) => sum + entry.notices.length, 0)} notices for the ${outbox.length} requests this run created`);
+    for (const line of formatOutbox(outbox)) console.log(`  ${line}`);
 }

@@ -17,7 +17,8 @@ const COMPARED: [field: string, read: (v: Verification) => string | null][] = [
 const DOCUMENTS = [['idFront', 'id_front'], ['idBack', 'id_back'], ['selfie', 'selfie']] as const;
 
 function Thumbnail({ url, alt }: { url: string | null; alt: string }) {
-    if (!isLoadableDocumentUrl(url)) return <Box sx={{ width: 96, height: 60, bgcolor: 'action.hover', borderRadius: 1 }} aria-label={alt} />;
+    // A labelled placeholder (the URL is masked or unsafe): an image role, or the label is not allowed on a bare div.
+    if (!isLoadableDocumentUrl(url)) return <Box role="img" sx={{ width: 96, height: 60, bgcolor: 'action.hover', borderRadius: 1 }} aria-label={alt} />;
     return <Box component="img" src={url} alt={alt} referrerPolicy="no-referrer" sx={{ width: 96, height: 60, objectFit: 'contain', bgcolor: 'grey.100', borderRadius: 1 }} />;
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
-import { describeViolations, seriousViolations, type AxeViolation } from '../support/axe';
+import { describeViolations, seriousViolations, settled, type AxeViolation } from '../support/axe';
 import { openBrowser, signIn } from './browser';
 
 // Every screen and dialog of the production (demo) build, checked by axe-core against WCAG 2.0/2.1 A and AA:
@@ -28,12 +28,6 @@ const figures: Record<string, Record<string, string>> = {};
 afterAll(() => {
     console.log(`axe-core serious+critical violations (rules/nodes) per screen:\n${JSON.stringify(figures, null, 1)}`);
 });
-
-/** Dialogs fade in and ripples fade out: axe measures colours once every transition has ended. */
-const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations()
-    // Spinners run forever, and an animation that is cancelled has ended too.
-    .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
-    .map(animation => animation.finished.catch(() => undefined))));
 
 /** Audits the page as it is and keeps what it found; the test fails at its end, after every screen was seen. */
 function auditor(page: Page, variant: Variant) {

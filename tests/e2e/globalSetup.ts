@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_INTAKE_KEY } from '../../mocks/app';
 import { startStandaloneServer } from '../../mocks/http';
 import { loadConfig } from '../../server/config/config';
 import { startReviewServer } from '../../server/reviewServer';
@@ -49,7 +50,8 @@ export default async function setup(project: TestProject) {
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-review-server-'));
     // The review server allows no browser origin until told (API_ALLOWED_ORIGINS): the console's, known before it is served.
     const consolePort = await freePort();
-    const reviewServer = await startReviewServer(loadConfig({ API_PORT: '0', DATA_DIR: dataDir, SEED_DEMO: '1', API_ALLOWED_ORIGINS: `http://127.0.0.1:${consolePort}` }));
+    // The demo's intake key, as a deployment configures its customer app's (tests/e2e/customerJourney.e2e.ts submits through it).
+    const reviewServer = await startReviewServer(loadConfig({ API_PORT: '0', DATA_DIR: dataDir, SEED_DEMO: '1', API_ALLOWED_ORIGINS: `http://127.0.0.1:${consolePort}`, API_INTAKE_KEYS: DEMO_INTAKE_KEY }));
     const onReviewServer = await buildAndServe(resolve(BUILD_DIR, 'review-server'), { VITE_API_URL: reviewServer.url }, 'development', consolePort);
     project.provide('demoUrl', demo.url);
     project.provide('realApiUrl', realApi.url);

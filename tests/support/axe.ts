@@ -25,6 +25,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }, WCAG_AA);
 }
 
+/** Resolves once every finite animation on the page has ended (a chip's colour change, a dialog's fade, a ripple). */
+export const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations()
+    // Spinners run forever, and an animation that is cancelled has ended too.
+    .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
+    .map(animation => animation.finished.catch(() => undefined))));
+
 /** The serious and critical violations: the ones a screen must not have. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return (await axeViolations(page)).filter(v => v.impact === 'serious' || v.impact === 'critical');
