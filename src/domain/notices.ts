@@ -1,5 +1,5 @@
 import { maskEmail, maskIdNumber, maskPhone } from './identityMasking';
-import { isFinalRejection, REASONS } from './reasonCatalogue';
+import { composeCustomerMessage, customerClosing, isFinalRejection, REASONS } from './reasonCatalogue';
 import type { CustomerLanguage, Notice, NoticeChannel, ReviewRequest } from './types';
 
 // The customer notices a decision sends (docs/api.md §6.12): one e-mail and one SMS, in the customer's language, written
@@ -17,6 +17,8 @@ interface Texts {
     approvedBody: Record<'verification' | 'cancellation', (mobile: string) => string>;
     greeting: (name: string) => string;
     resubmit: string;
+    /** Where to submit again, after a message that already says the customer may. */
+    where: string;
     final: string;
     smsRejected: Record<'verification' | 'cancellation', (mobile: string) => string>;
     emailSent: string;
@@ -36,6 +38,7 @@ const TEXTS: Record<CustomerLanguage, Texts> = {
         },
         greeting: name => `Dear ${name},`,
         resubmit: 'You may correct this and submit a new request in the Axis app or on the website.',
+        where: 'You can submit a new request in the Axis app or on the website.',
         final: 'This decision is final.',
         smsRejected: {
             verification: mobile => `Real-name verification for ${mobile} not approved:`,
@@ -56,6 +59,7 @@ const TEXTS: Record<CustomerLanguage, Texts> = {
         },
         greeting: name => `尊敬的${name}：`,
         resubmit: '您可以修改后在 Axis 应用或网站重新提交申请。',
+        where: '请在 Axis 应用或网站重新提交申请。',
         final: '此决定为最终结果。',
         smsRejected: {
             verification: mobile => `您的号码 ${mobile} 实名认证未通过：`,
@@ -79,7 +83,9 @@ const reasonTexts = (ids: readonly string[], language: CustomerLanguage) => REAS
 
 /**
  * The e-mail and the SMS a decided request sends; [] for a request not (finally) decided. A rejection's e-mail is the
- * customer message the operator saw and sent (`decision.customerMessage`), then whether they may resubmit.
+ * customer message the operator saw and sent (`decision.customerMessage`), then whether they may resubmit: said once.
+ * A composed message ends with the catalogue's closing already, so the e-mail then adds only where to submit again
+ * (nothing after a final one); a message the operator rewrote without it gets the e-mail's own closing.
  */
 export function composeNotices(record: ReviewRequest, at: string): NoticeDraft[] {
     const { decision } = record;
@@ -89,9 +95,14 @@ export function composeNotices(record: ReviewRequest, at: string): NoticeDraft[]
     const outcome = decision.outcome;
     const subject = t.subject[record.kind][outcome];
     const closing = mayResubmit(record) ? t.resubmit : t.final;
+    const rejectionEmail = (message: string) => {
+        const saidAlready = decision.outcome === 'rejected' && message.includes(customerClosing(decision.reasons, language));
+        const added = saidAlready ? (mayResubmit(record) ? t.where : null) : closing;
+        return [message, ...(added ? ['', added] : []), '', t.signature].join('\n');
+    };
     const emailBody = outcome === 'approved'
         ? [t.greeting(customerName(record)), t.approvedBody[record.kind](record.mobileNumber), '', t.signature].join('\n')
-        : [decision.customerMessage ?? [t.greeting(customerName(record)), ...reasonTexts(decision.reasons, language)].join('\n'), '', closing, '', t.signature].join('\n');
+        : rejectionEmail(decision.customerMessage ?? composeCustomerMessage(decision.reasons, language, customerName(record)));
     const smsBody = outcome === 'approved'
         ? `${t.brand}${t.approvedBody[record.kind](record.mobileNumber)}`
         : [`${t.brand}${t.smsRejected[record.kind](record.mobileNumber)}`, ...reasonTexts(decision.reasons, language), closing, t.emailSent].join(' ');

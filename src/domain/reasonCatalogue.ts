@@ -84,9 +84,11 @@ const CLOSING: Record<CustomerLanguage, { retry: string; final: string }> = {
     'zh-CN': { retry: '您可以修改后重新提交。', final: '此决定为最终结果。' },
 };
 
+/** The last line of a composed customer message: that the customer may submit again, or that the decision is final. */
+export const customerClosing = (ids: readonly string[], language: CustomerLanguage): string => CLOSING[language][isFinalRejection(ids) ? 'final' : 'retry'];
+
 /** The customer message a rejection sends, built from the reason templates in the customer's language. */
 export function composeCustomerMessage(ids: readonly string[], language: CustomerLanguage, customerName: string): string {
     const chosen = REASONS.filter(entry => ids.includes(entry.id));
-    const closing = CLOSING[language][isFinalRejection(ids) ? 'final' : 'retry'];
-    return [GREETING[language](customerName), ...chosen.map(entry => entry.template[language]), closing].join('\n');
+    return [GREETING[language](customerName), ...chosen.map(entry => entry.template[language]), customerClosing(ids, language)].join('\n');
 }

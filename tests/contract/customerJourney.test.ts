@@ -49,8 +49,8 @@ describe('the customer app journey', () => {
 
 // What the customer reads (src/domain/notices.ts), per language: the closings and the subjects' outcome.
 const SAYS = {
-    en: { resubmit: 'You may correct this and submit a new request', final: 'This decision is final.', rejected: 'was not approved', approved: 'is approved' },
-    'zh-CN': { resubmit: '您可以修改后在 Axis 应用或网站重新提交申请。', final: '此决定为最终结果。', rejected: '未通过', approved: '已通过' },
+    en: { resubmit: 'a new request in the Axis app', final: 'This decision is final.', rejected: 'was not approved', approved: 'is approved' },
+    'zh-CN': { resubmit: '在 Axis 应用或网站重新提交申请', final: '此决定为最终结果。', rejected: '未通过', approved: '已通过' },
 } as const;
 const template = (id: string, language: 'en' | 'zh-CN') => REASONS.find(reason => reason.id === id)!.template[language];
 

@@ -33,6 +33,17 @@ describe('the notices of a decision', () => {
         for (const notice of [email!, sms!]) expect(notice.body).not.toContain('internal only');
     });
 
+    it('says the closing once: after the composed message (which has it) the e-mail adds only where to submit again, or nothing', () => {
+        const times = (text: string, part: string) => text.split(part).length - 1;
+        const [retryEmail] = composeNotices(rejected(['photo_unclear'], 'en'), at);
+        expect(times(retryEmail!.body, 'You are welcome to correct this and submit again.')).toBe(1);
+        expect(retryEmail!.body).not.toContain('You may correct this and submit a new request');
+        expect(retryEmail!.body).toContain('You can submit a new request in the Axis app or on the website.');
+        const [finalEmail] = composeNotices(rejected(['document_forged'], 'zh-CN'), at);
+        expect(times(finalEmail!.body, '此决定为最终结果。')).toBe(1);
+        expect(finalEmail!.body).not.toContain('重新提交');
+    });
+
     it('a rejection with a final reason says it is final and offers no resubmission', () => {
         const record = rejected(['photo_unclear', 'document_forged'], 'en');
         expect(mayResubmit(record)).toBe(false);
