@@ -262,6 +262,7 @@ export const en = {
                 view: 'Viewed identity data',
                 reveal: 'Revealed identity data',
                 export: 'Exported a list',
+                purge: 'Identity data deleted (retention)',
             },
         },
         keys: {

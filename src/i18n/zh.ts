@@ -212,7 +212,7 @@ export const zh: AppMessages = {
             reassigned: '已改派 %{id}。',
         },
         dashboard: {
-            title: '工作台',
+            title: '仪表盘',
             pending: '待审核',
             inReview: '审核中',
             awaitingSecondApproval: '待二次审批',
@@ -264,6 +264,7 @@ export const zh: AppMessages = {
                 view: '查看身份信息',
                 reveal: '申请查看身份信息',
                 export: '导出列表',
+                purge: '按保留期限删除身份信息',
             },
         },
         keys: {

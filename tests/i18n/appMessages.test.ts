@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, ERROR_CODES } from '../../src/contract/primitives';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { loadMessages } from '../../src/providers/i18nProvider';
@@ -26,6 +27,13 @@ describe("the console's own strings", () => {
         }
         const untranslated = Object.keys(english).filter(key => chinese[key] === english[key]);
         expect(untranslated).toEqual([]);
+    });
+
+    it('name every audit action and every error code of the contract, in both languages', () => {
+        for (const messages of [english, chinese]) {
+            for (const action of AUDIT_ACTIONS) expect(messages[`app.audit.action.${action}`], action).toBeTruthy();
+            for (const code of ERROR_CODES) expect(messages[`app.errors.${code}`], code).toBeTruthy();
+        }
     });
 
     it('do not shadow react-admin keys: each language carries both sets', async () => {
