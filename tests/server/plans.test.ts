@@ -135,6 +135,14 @@ describe('the seed at size', () => {
         expect(Number(stats?.n ?? 0)).toBeGreaterThan(101);
     });
 
+    it('keeps no pending list on the search indexes (018: a search read it whole after every write since the last VACUUM)', async () => {
+        const rows = await db.query<{ name: string; options: string[] | null }>(`SELECT c.relname AS name, c.reloptions AS options FROM pg_class c
+            WHERE c.relname IN ('requests_search_digits', 'requests_search_pairs', 'audit_request_search') ORDER BY c.relname`);
+        expect(rows.map(r => [r.name, r.options])).toEqual([
+            ['audit_request_search', ['fastupdate=off']], ['requests_search_digits', ['fastupdate=off']], ['requests_search_pairs', ['fastupdate=off']],
+        ]);
+    });
+
     it('writes records as the contract describes them, with the columns and failed checks the store would derive', async () => {
         const today = reviewDay(now, DEFAULT_SLA);
         // Every 97th request: some of every copy of the template, of both kinds.
