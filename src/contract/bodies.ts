@@ -45,9 +45,12 @@ export const sendBackBody = z.object({ version, note: requiredText(NOTE_MAX) });
 export const PURPOSE_MAX = 500;
 export const revealBody = z.object({ purpose: requiredText(PURPOSE_MAX) });
 
-/** `isAccount`: whether an id names an account (reassign's `to` is checked before its `note`). */
-export const reassignBody = (isAccount: (id: string) => boolean = () => true) => z.object({
-    to: z.string(problem('required')).check(z.minLength(1, problem('required')), z.refine(isAccount, problem('unknown'))),
+/**
+ * `isAccount`: whether an id names an account; `isDisabled`: whether it names a disabled one, which cannot sign in to work
+ * what it is given (reassign's `to` is checked before its `note`).
+ */
+export const reassignBody = (isAccount: (id: string) => boolean = () => true, isDisabled: (id: string) => boolean = () => false) => z.object({
+    to: z.string(problem('required')).check(z.minLength(1, problem('required')), z.refine(isAccount, problem('unknown')), z.refine(id => !isDisabled(id), problem('disabled'))),
     note: requiredText(NOTE_MAX),
 });
 

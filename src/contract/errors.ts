@@ -23,4 +23,4 @@ export const errorBody = z.object({
 /** The problems a field of a 400 can have (`fields` values). */
 export type FieldProblem =
     | 'required' | 'not_string' | 'too_long' | 'invalid' | 'invalid_json' | 'unsupported_field' | 'too_large'
-    | 'not_boolean' | 'unknown' | 'after_to' | 'too_deep' | 'invalid_character';
+    | 'not_boolean' | 'unknown' | 'disabled' | 'after_to' | 'too_deep' | 'invalid_character';

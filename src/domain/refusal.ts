@@ -37,6 +37,7 @@ const WORDING: Record<FieldProblem, string> = {
     too_large: 'is too large',
     not_boolean: 'must be true or false',
     unknown: 'names no account',
+    disabled: 'names a disabled account',
     after_to: 'is after "to"',
     too_deep: 'is nested too deeply',
     invalid_character: 'contains a character that is not allowed (U+0000)',

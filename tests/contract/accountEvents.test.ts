@@ -63,3 +63,37 @@ describe('GET /operators', () => {
         expect((await api.list('/operators', { filter: { disabled: true } }, operator)).body.every(a => a.disabled === true)).toBe(true);
     });
 });
+
+describe('POST /…/reassign to a disabled account', () => {
+    const reassign = (id: string, to: string) => api.call('POST', `/verifications/${id}/reassign`, { token: supervisor, body: { to, note: 'handing it over' } });
+    const pendingIds = async (count: number) => (await api.list('/verifications', { filter: { status: 'pending' }, sort: ['id', 'ASC'], range: [0, count - 1] }, supervisor)).body.map(r => r.id as string);
+
+    it('accepts every account /operators lists as enabled (on the mock, every account)', async () => {
+        const enabled = (await api.list('/operators', { filter: { disabled: false } }, supervisor)).body;
+        expect(enabled.map(a => a.id)).toEqual(expect.arrayContaining(['u-operator1', 'u-operator2', 'u-supervisor1']));
+        const ids = await pendingIds(enabled.length);
+        for (const [i, account] of enabled.entries()) expect((await reassign(ids[i]!, account.id)).body).toMatchObject({ status: 'in_review', assignee: account.id });
+    });
+
+    // Only the review server's accounts command disables an account (the mock cannot: docs/api.md §6.4).
+    it.skipIf(process.env.CONTRACT_TARGET !== 'server' || !!process.env.CONTRACT_BASE_URL)('refuses it (400, fields.to = "disabled"), changing and auditing nothing; enabled again, it is taken', async () => {
+        const [id] = await pendingIds(1);
+        const before = (await api.call('GET', `/verifications/${id}`, { token: supervisor })).body;
+        const trail = async () => (await api.list('/audit', { filter: { requestId: id } }, supervisor)).body.length;
+        const entries = await trail();
+        await target.accountAdmin!.setDisabled('operator2', true);
+        try {
+            expect((await api.list('/operators', { filter: { disabled: true } }, supervisor)).body.map(a => a.id)).toEqual(['u-operator2']);
+            const refused = await reassign(id!, 'u-operator2');
+            expect(refused.status).toBe(400);
+            expect(refused.body).toMatchObject({ error: { code: 'bad_request', fields: { to: 'disabled' } } });
+            // An unknown id stays "unknown"; the note's problems come after `to`'s, as before.
+            expect((await reassign(id!, 'u-nobody')).body.error.fields).toEqual({ to: 'unknown' });
+            expect((await api.call('GET', `/verifications/${id}`, { token: supervisor })).body).toMatchObject({ status: before.status, version: before.version, assignee: before.assignee });
+            expect(await trail()).toBe(entries);
+        } finally {
+            await target.accountAdmin!.setDisabled('operator2', false);
+        }
+        expect((await reassign(id!, 'u-operator2')).body).toMatchObject({ status: 'in_review', assignee: 'u-operator2' });
+    });
+});

@@ -5,6 +5,7 @@ import type { HttpSettings } from '../../server/http/settings';
 import type { DemoAccountFacts } from '../../server/billing/accountFacts';
 import type { DemoNumberRelease } from '../../server/billing/numberRelease';
 import type { Store } from '../../server/store/store';
+import { accountAdmin, type AccountAdmin } from '../../server/accounts/accountAdmin';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ type SendNotices = () => Promise<{ sent: number; retried: number; failed: number
 
 export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
     const external = process.env.CONTRACT_BASE_URL;
-    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), allowedOrigin: process.env.CONTRACT_ALLOWED_ORIGIN, store: undefined as Store | undefined, accountFacts: undefined as DemoAccountFacts | undefined, numberRelease: undefined as DemoNumberRelease | undefined, retryReleases: undefined as (() => Promise<unknown>) | undefined, close: async () => undefined, documentsDir: undefined as string | undefined, sendNotices: undefined as SendNotices | undefined, outboxDir: undefined as string | undefined };
+    if (external) return { baseUrl: external.replace(/\/$/, ''), external: true, demo: externalIsDemo(), allowedOrigin: process.env.CONTRACT_ALLOWED_ORIGIN, store: undefined as Store | undefined, accountFacts: undefined as DemoAccountFacts | undefined, numberRelease: undefined as DemoNumberRelease | undefined, retryReleases: undefined as (() => Promise<unknown>) | undefined, close: async () => undefined, documentsDir: undefined as string | undefined, sendNotices: undefined as SendNotices | undefined, outboxDir: undefined as string | undefined, accountAdmin: undefined as AccountAdmin | undefined };
     if (process.env.CONTRACT_TARGET === 'server') {
         // The same demo data, prepared once per run (tests/server/globalSetup.ts), on the suite's clock.
         // Uploaded documents go to a temporary DATA_DIR; the demo's intake key is configured as a deployment would.
@@ -45,12 +46,14 @@ export async function startTarget(clock?: { now: Date }, http?: HttpSettings) {
         };
         return { baseUrl: server.url, external: false, demo: false, allowedOrigin: TEST_CONSOLE_ORIGIN as string | undefined, store: server.store as Store | undefined, accountFacts: server.demoAccountFacts as DemoAccountFacts | undefined, numberRelease: server.demoNumberRelease as DemoNumberRelease | undefined, retryReleases: server.releases.run as (() => Promise<unknown>) | undefined, close, documentsDir: join(dataDir, 'documents') as string | undefined,
             // One pass of the outbox's sender on the target's clock, through the default file transport into `outboxDir`.
-            sendNotices: server.notices.runOnce as SendNotices | undefined, outboxDir: join(dataDir, 'outbox') as string | undefined };
+            sendNotices: server.notices.runOnce as SendNotices | undefined, outboxDir: join(dataDir, 'outbox') as string | undefined,
+            // What the accounts command does (the mock has no such command: it cannot disable an account).
+            accountAdmin: accountAdmin(server.db, 'cli:contract-test', () => clock?.now ?? new Date()) as AccountAdmin | undefined };
     }
     // The demo data of `npm run api` (default seed), at the default four-eyes threshold: it has pending ready
     // cancellations with large refunds, small refunds and none.
     const server = await startStandaloneServer({ port: 0, size: 300, now: clock ? () => clock.now : undefined, http });
-    return { baseUrl: server.url, external: false, demo: http?.demo ?? true, allowedOrigin: http?.allowedOrigins?.[0], store: server.store as Store | undefined, accountFacts: server.accountFacts as DemoAccountFacts | undefined, numberRelease: server.numberRelease as DemoNumberRelease | undefined, retryReleases: server.retryReleases as (() => Promise<unknown>) | undefined, close: server.close, documentsDir: undefined as string | undefined, sendNotices: undefined as SendNotices | undefined, outboxDir: undefined as string | undefined };
+    return { baseUrl: server.url, external: false, demo: http?.demo ?? true, allowedOrigin: http?.allowedOrigins?.[0], store: server.store as Store | undefined, accountFacts: server.accountFacts as DemoAccountFacts | undefined, numberRelease: server.numberRelease as DemoNumberRelease | undefined, retryReleases: server.retryReleases as (() => Promise<unknown>) | undefined, close: server.close, documentsDir: undefined as string | undefined, sendNotices: undefined as SendNotices | undefined, outboxDir: undefined as string | undefined, accountAdmin: undefined as AccountAdmin | undefined };
 }
 
 export function apiClient(baseUrl: string) {

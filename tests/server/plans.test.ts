@@ -129,6 +129,22 @@ describe('the seed at size', () => {
         expect(await db.query(`SELECT 1 FROM requests WHERE status = 'in_review'`)).toEqual([]);
     });
 
+    it("keeps a migration's statistics target on an index it drops and builds again (017: the name search's)", async () => {
+        const rows = await db.query<{ target: number }>(`SELECT a.attstattarget AS target FROM pg_attribute a WHERE a.attrelid = 'requests_search_pairs'::regclass AND a.attnum = 1`);
+        expect(rows.map(r => Number(r.target))).toEqual([1000]);
+        // The seed's ANALYZE used it: a histogram of up to 1,001 bounds, where the default target allows 101.
+        const [stats] = await db.query<{ n: number }>(`SELECT array_length(histogram_bounds::text::text[], 1) AS n FROM pg_stats WHERE tablename = 'requests_search_pairs'`);
+        expect(Number(stats?.n ?? 0)).toBeGreaterThan(101);
+    });
+
+    it('keeps no pending list on the search indexes (018: a search read it whole after every write since the last VACUUM)', async () => {
+        const rows = await db.query<{ name: string; options: string[] | null }>(`SELECT c.relname AS name, c.reloptions AS options FROM pg_class c
+            WHERE c.relname IN ('requests_search_digits', 'requests_search_pairs', 'audit_request_search') ORDER BY c.relname`);
+        expect(rows.map(r => [r.name, r.options])).toEqual([
+            ['audit_request_search', ['fastupdate=off']], ['requests_search_digits', ['fastupdate=off']], ['requests_search_pairs', ['fastupdate=off']],
+        ]);
+    });
+
     it('writes records as the contract describes them, with the columns and failed checks the store would derive', async () => {
         const today = reviewDay(now, DEFAULT_SLA);
         // Every 97th request: some of every copy of the template, of both kinds.

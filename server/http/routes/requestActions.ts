@@ -165,8 +165,8 @@ export function requestActions(app: Hono, deps: AppDeps, kind: RequestKind) {
 
     // A supervisor hands an open request to a named account, which then holds a fresh claim; no version: it overrides.
     app.post(`${path}/:id/reassign`, supervisors(async call => {
-        const accounts = new Set((await deps.store.accounts()).map(account => account.id));
-        const input = checkBody(reassignBody(id => accounts.has(id)), await readBody(call));
+        const accounts = new Map((await deps.store.accounts()).map(account => [account.id, account]));
+        const input = checkBody(reassignBody(id => accounts.has(id), id => accounts.get(id)?.disabled === true), await readBody(call));
         return act(call, kind, (record, _tx, now) => reassign(record, call.user, now, input, claimLifetime(deps)));
     }));
 }

@@ -176,6 +176,11 @@ const DEFERRED_INDEXES = `SELECT quote_ident(indexname) AS name, indexdef AS def
     WHERE schemaname = current_schema() AND tablename IN ('requests', 'audit', 'demo_documents')
     AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`;
 
+/** Index columns given a statistics target of their own (ALTER INDEX ... SET STATISTICS), of the deferred indexes' tables. */
+const INDEX_STATISTICS_TARGETS = `SELECT quote_ident(c.relname) AS name, a.attnum AS column, a.attstattarget AS target
+    FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_attribute a ON a.attrelid = c.oid
+    WHERE t.relnamespace = current_schema()::regnamespace AND t.relname IN ('requests', 'audit', 'demo_documents') AND a.attstattarget > 0`;
+
 /** Seeds an empty, migrated database with `size` requests and their history; answers what it wrote. */
 export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promise<SizedSeedReport> {
     const started = performance.now();
@@ -194,6 +199,8 @@ export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promi
         await tx.query(`INSERT INTO bench_audit_template SELECT * FROM jsonb_populate_recordset(NULL::bench_audit_template, $1::jsonb)`, [JSON.stringify(audit)]);
         // Indexes are built once after the rows are in (much faster than growing them a row at a time, the trigram one above all).
         const indexes = await tx.query<{ name: string; definition: string }>(DEFERRED_INDEXES);
+        // A migration's per-column statistics target on an index (017: the name search's) goes with DROP INDEX: set it again.
+        const targets = await tx.query<{ name: string; column: number; target: number }>(INDEX_STATISTICS_TARGETS);
         for (const { name } of indexes) await tx.exec(`DROP INDEX ${name}`);
         for (let from = 0; from < options.size; from += CHUNK) {
             const to = Math.min(options.size, from + CHUNK) - 1;
@@ -201,6 +208,7 @@ export async function seedAtSize(db: Executor, options: SizedSeedOptions): Promi
             await tx.query(INSERT_DOCUMENTS, [perCopy, from, to]);
         }
         for (const { definition } of indexes) await tx.exec(definition);
+        for (const { name, column, target } of targets) await tx.exec(`ALTER INDEX ${name} ALTER COLUMN ${Number(column)} SET STATISTICS ${Number(target)}`);
         const copies = Math.ceil(options.size / perCopy);
         await tx.query(INSERT_AUDIT, [audit.length, perCopy, 0, copies - 1, options.size]);
         await tx.query(SQL.syncAuditSequence);
