@@ -172,8 +172,17 @@ async function workTheQueue(page: Page, resource: Resource, target: number) {
         const expected: Expected = { status: approving ? (secondApprovalNeeded ? 'awaiting_second_approval' : 'approved') : 'rejected', note };
         for (let retry = 0; retry < 10; retry += 1) {
             stats.attempts += 1;
-            await dialog.getByLabel(/Internal note/).press('Control+Enter');
-            const result = await outcomeOf(page, async () => ![null, id].includes(await currentRequest(page)) || (await myDecisionShown(page).first().isVisible()));
+            // The session can also end between two tries (a background request's session_expired): then this try is
+            // the sign-in below, as when the decision itself was refused with a 401.
+            const sent = await unlessSignedOut(page, async live => {
+                const field = dialog.getByLabel(/Internal note/);
+                await field.waitFor({ timeout: 15_000 });
+                live();
+                await field.press('Control+Enter');
+            });
+            const result = sent
+                ? await outcomeOf(page, async () => ![null, id].includes(await currentRequest(page)) || (await myDecisionShown(page).first().isVisible()))
+                : { outcome: 'signed_out' as Outcome };
             if (result.outcome === 'done') {
                 confirmed.set(id, expected);
                 break;
